@@ -1,0 +1,133 @@
+/*
+ * x86_driver.c - PSA driver entry points of the x86-64 accelerator driver.
+ */
+#include "x86_driver.h"
+#include "x86.h"
+#include "util.h"
+
+#if defined(CIT_USE_X86)
+
+#if defined(CIT_NEED_SHA1)
+static void x86_sha1_init(cit_hash_ctx_t *c)
+{
+    cit_sha1_init(&c->sha1);
+    c->sha1.blocks = cit_sha1_blocks_shani;
+}
+
+static const cit_hash_desc_t x86_sha1 = {
+    PSA_ALG_SHA_1, 64, 20, x86_sha1_init, cit_hd_sha1_update, cit_hd_sha1_finish
+};
+#endif
+
+#if defined(CIT_NEED_SHA256)
+static void x86_sha224_init(cit_hash_ctx_t *c)
+{
+    cit_sha224_init(&c->sha256);
+    c->sha256.blocks = cit_sha256_blocks_shani;
+}
+
+static void x86_sha256_init(cit_hash_ctx_t *c)
+{
+    cit_sha256_init(&c->sha256);
+    c->sha256.blocks = cit_sha256_blocks_shani;
+}
+
+static const cit_hash_desc_t x86_sha224 = {
+    PSA_ALG_SHA_224, 64, 28, x86_sha224_init, cit_hd_sha256_update, cit_hd_sha224_finish
+};
+static const cit_hash_desc_t x86_sha256 = {
+    PSA_ALG_SHA_256, 64, 32, x86_sha256_init, cit_hd_sha256_update, cit_hd_sha256_finish
+};
+static const cit_hash_desc_t x86_sha256_192 = {
+    PSA_ALG_SHA_256_192, 64, 24, x86_sha256_init, cit_hd_sha256_update, cit_hd_sha256_192_finish
+};
+#endif
+
+/* The SHA-NI descriptor for alg, or NULL if the CPU or alg gives nothing. */
+static const cit_hash_desc_t *x86_accel_desc(psa_algorithm_t alg)
+{
+    if ((cit_x86_features() & CIT_X86_SHA) == 0) {
+        return NULL;
+    }
+    switch (alg) {
+#if defined(CIT_NEED_SHA1)
+    case PSA_ALG_SHA_1:
+        return &x86_sha1;
+#endif
+#if defined(CIT_NEED_SHA256)
+    case PSA_ALG_SHA_224:
+        return &x86_sha224;
+    case PSA_ALG_SHA_256:
+        return &x86_sha256;
+    case PSA_ALG_SHA_256_192:
+        return &x86_sha256_192;
+#endif
+    default:
+        return NULL;
+    }
+}
+
+/* Hash providers for HMAC: SHA-NI where possible, builtin otherwise. */
+static const cit_hash_desc_t *x86_hash_desc(psa_algorithm_t alg)
+{
+    const cit_hash_desc_t *d = x86_accel_desc(alg);
+
+    return d != NULL ? d : cit_builtin_hash_desc(alg);
+}
+
+/* see x86_driver.h */
+cit_aes_init_fn x86_aes_init_fn(void)
+{
+    return (cit_x86_features() & CIT_X86_AES) != 0 ? cit_aes_ni_init : NULL;
+}
+
+/* see x86_driver.h */
+psa_status_t x86_hash_setup(builtin_hash_operation_t *operation, psa_algorithm_t alg)
+{
+    const cit_hash_desc_t *desc = x86_accel_desc(alg);
+
+    if (desc == NULL) {
+        return PSA_ERROR_NOT_SUPPORTED;
+    }
+    builtin_hash_setup_desc(operation, desc);
+    return PSA_SUCCESS;
+}
+
+/* see x86_driver.h */
+psa_status_t x86_hash_compute(psa_algorithm_t alg, const uint8_t *input, size_t input_length,
+                              uint8_t *hash, size_t hash_size, size_t *hash_length)
+{
+    builtin_hash_operation_t op;
+    psa_status_t status = x86_hash_setup(&op, alg);
+
+    if (status == PSA_SUCCESS) {
+        (void)builtin_hash_update(&op, input, input_length);
+        status = builtin_hash_finish(&op, hash, hash_size, hash_length);
+        cit_zeroize(&op, sizeof(op));
+    }
+    return status;
+}
+
+/* see x86_driver.h */
+psa_status_t x86_mac_setup(builtin_mac_operation_t *operation,
+                           const psa_key_attributes_t *attributes, const uint8_t *key_buffer,
+                           size_t key_buffer_size, psa_algorithm_t alg)
+{
+    psa_algorithm_t base = PSA_ALG_FULL_LENGTH_MAC(alg);
+    cit_mac_providers_t prov;
+
+    prov.hash_desc = x86_hash_desc;
+    prov.aes_init = x86_aes_init_fn();
+    if (PSA_ALG_IS_HMAC(base)) {
+        if (x86_accel_desc(PSA_ALG_HMAC_GET_HASH(base)) == NULL) {
+            return PSA_ERROR_NOT_SUPPORTED;
+        }
+    } else if (prov.aes_init == NULL) {
+        return PSA_ERROR_NOT_SUPPORTED;
+    }
+    return cit_mac_setup_with(operation, &prov, attributes, key_buffer, key_buffer_size, alg);
+}
+
+#else
+typedef int cit_x86_driver_unused_t;
+#endif /* CIT_USE_X86 */
