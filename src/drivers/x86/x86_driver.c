@@ -119,7 +119,7 @@ psa_status_t x86_mac_setup(builtin_mac_operation_t *operation,
     prov.hash_desc = x86_hash_desc;
     prov.aes_init = x86_aes_init_fn();
     if (PSA_ALG_IS_HMAC(base)) {
-        if (x86_accel_desc(PSA_ALG_HMAC_GET_HASH(base)) == NULL) {
+        if (x86_accel_desc(PSA_ALG_GET_HASH(base)) == NULL) {
             return PSA_ERROR_NOT_SUPPORTED;
         }
     } else if (prov.aes_init == NULL) {
