@@ -148,7 +148,7 @@ struct cit_aes_ctx {
     cit_aes_blocks_fn decrypt;
     uint32_t rounds; /* 10, 12 or 14 */
     uint32_t reserved;
-    /* Implementation-specific round keys, 16-byte aligned in practice. */
+    /* Implementation-specific round keys (8-byte aligned; use unaligned loads). */
     uint64_t rk[120];
 };
 
@@ -249,7 +249,8 @@ typedef struct {
 /*
  * cit_ctr_drbg_instantiate: entropy (>= 32 bytes), nonce and personalization
  * go through Block_Cipher_df. init_aes keys an AES context (portable or
- * hardware); it is stored in ctx->aes' function pointers for later rekeying.
+ * hardware); the caller passes the same function on every call, and it is
+ * used to rekey ctx->aes at each update.
  */
 typedef int (*cit_aes_init_fn)(cit_aes_ctx_t *ctx, const uint8_t *key, size_t key_len);
 void cit_ctr_drbg_instantiate(cit_ctr_drbg_t *ctx, cit_aes_init_fn init_aes,
