@@ -425,6 +425,9 @@ static void view_ctx(cit_hash_ctx_t *c, psa_algorithm_t alg, ctx_view_t *v)
 {
     v->w32 = NULL;
     v->w64 = NULL;
+    v->num_bytes = NULL;
+    v->buf = NULL;
+    v->block = 1;
     switch (alg) {
 #if defined(CIT_NEED_MD5)
     case PSA_ALG_MD5:
@@ -548,6 +551,10 @@ psa_status_t builtin_hash_resume(builtin_hash_operation_t *operation, const cit_
     off += s.len_field;
     builtin_hash_setup_desc(operation, desc);
     view_ctx(&operation->ctx, desc->alg, &v);
+    if (v.w32 == NULL && v.w64 == NULL) {
+        cit_zeroize(operation, sizeof(*operation));
+        return PSA_ERROR_NOT_SUPPORTED;
+    }
     pending = (size_t)(total % v.block);
     if (state_length != off + (size_t)s.num_words * s.word_bytes + pending) {
         cit_zeroize(operation, sizeof(*operation));
