@@ -45,7 +45,7 @@ psa_status_t cit_mac_alg_check(psa_key_type_t type, size_t bits, psa_algorithm_t
         return PSA_ERROR_INVALID_ARGUMENT;
     }
     if (PSA_ALG_IS_HMAC(base)) {
-        psa_algorithm_t hash = PSA_ALG_HMAC_GET_HASH(base);
+        psa_algorithm_t hash = PSA_ALG_GET_HASH(base);
 
         if (!PSA_ALG_IS_HASH(hash) || hash == PSA_ALG_ANY_HASH) {
             return PSA_ERROR_INVALID_ARGUMENT;
@@ -58,7 +58,7 @@ psa_status_t cit_mac_alg_check(psa_key_type_t type, size_t bits, psa_algorithm_t
             return PSA_ERROR_NOT_SUPPORTED;
         }
     } else if (base == PSA_ALG_CMAC || base == PSA_ALG_CBC_MAC) {
-        if (!PSA_KEY_TYPE_IS_SYMMETRIC(type) || PSA_BLOCK_CIPHER_BLOCK_LENGTH(type) <= 1) {
+        if (PSA_BLOCK_CIPHER_BLOCK_LENGTH(type) <= 1) {
             return PSA_ERROR_INVALID_ARGUMENT;
         }
         if (type != PSA_KEY_TYPE_AES) {

@@ -32,7 +32,7 @@ psa_status_t cit_mac_setup_with(builtin_mac_operation_t *operation,
     operation->base = base;
 #if defined(CIT_NEED_HMAC)
     if (PSA_ALG_IS_HMAC(base)) {
-        const cit_hash_desc_t *desc = prov->hash_desc(PSA_ALG_HMAC_GET_HASH(base));
+        const cit_hash_desc_t *desc = prov->hash_desc(PSA_ALG_GET_HASH(base));
 
         if (desc == NULL || type != PSA_KEY_TYPE_HMAC) {
             return PSA_ERROR_NOT_SUPPORTED;
