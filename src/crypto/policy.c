@@ -58,7 +58,8 @@ psa_status_t cit_mac_alg_check(psa_key_type_t type, size_t bits, psa_algorithm_t
             return PSA_ERROR_NOT_SUPPORTED;
         }
     } else if (base == PSA_ALG_CMAC || base == PSA_ALG_CBC_MAC) {
-        if (PSA_BLOCK_CIPHER_BLOCK_LENGTH(type) <= 1) {
+        /* Only a block-cipher key (symmetric category, block size > 1) fits. */
+        if (!CIT_PSA_KEY_TYPE_IS_BLOCK_CIPHER(type)) {
             return PSA_ERROR_INVALID_ARGUMENT;
         }
         if (type != PSA_KEY_TYPE_AES) {

@@ -928,7 +928,7 @@ static void suspend_errors(const hash_info_t *h)
     psa_hash_operation_t op = PSA_HASH_OPERATION_INIT;
     static const psa_algorithm_t not_hashes[] = {
         0, PSA_ALG_ANY_HASH, PSA_ALG_HMAC(PSA_ALG_SHA_256), PSA_ALG_CMAC, PSA_ALG_SHAKE128,
-        0xffffffffu, 0x02000000u
+        0xffffffffu
     };
 
     if (msg == NULL) {
@@ -1109,6 +1109,7 @@ static void test_state_machine(void)
         psa_hash_operation_t op3;
         int have = h->md != NULL;
 
+        memset(want, 0, sizeof(want));
         if (have) {
             oracle(h, msg, sizeof(msg), want);
         }
