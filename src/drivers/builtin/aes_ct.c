@@ -489,6 +489,34 @@ static void aes_ct_decrypt_blocks(const cit_aes_ctx_t *ctx, const uint8_t *in, u
 }
 
 /*
+ * aes_ct_cbc_mac is the cit_aes_cbc_fn. CBC chaining is serial, so each block
+ * runs alone in lane 0 of the four-lane core (lanes 1..3 carry don't-care
+ * values and never mix into lane 0); buf[0..15] holds the chaining value.
+ */
+static void aes_ct_cbc_mac(const cit_aes_ctx_t *ctx, uint8_t state[16], const uint8_t *in,
+                           size_t num_blocks)
+{
+    uint64_t q[8];
+    uint8_t buf[64];
+    unsigned rounds = (unsigned)ctx->rounds;
+    unsigned i;
+
+    memset(buf, 0, sizeof(buf));
+    memcpy(buf, state, 16);
+    for (; num_blocks > 0; num_blocks--, in += 16) {
+        for (i = 0; i < 16; i++) {
+            buf[i] ^= in[i];
+        }
+        aes_ct_load(q, buf);
+        aes_ct_encrypt4(ctx->rk, rounds, q);
+        aes_ct_store(buf, q);
+    }
+    memcpy(state, buf, 16);
+    cit_zeroize(buf, sizeof(buf));
+    cit_zeroize(q, sizeof(q));
+}
+
+/*
  * aes_ct_sub_word applies the S-box to the four bytes of w (byte j in bits
  * 8j..8j+7): placed in word 0 before the transposition, byte j becomes bit
  * 8j of every q[b].
@@ -554,6 +582,7 @@ int cit_aes_ct_init(cit_aes_ctx_t *ctx, const uint8_t *key, size_t key_len)
     ctx->rounds = rounds;
     ctx->encrypt = aes_ct_encrypt_blocks;
     ctx->decrypt = aes_ct_decrypt_blocks;
+    ctx->cbc_mac = aes_ct_cbc_mac;
 
     cit_zeroize(w, sizeof(w));
     cit_zeroize(blocks, sizeof(blocks));

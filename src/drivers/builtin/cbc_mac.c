@@ -21,17 +21,6 @@
 
 #define CBC_MAC_BLOCK 16
 
-/* cbc_mac_chain absorbs one block: state = AES(state ^ block). */
-static void cbc_mac_chain(cit_cbc_mac_ctx_t *ctx, const uint8_t block[CBC_MAC_BLOCK])
-{
-    int i;
-
-    for (i = 0; i < CBC_MAC_BLOCK; i++) {
-        ctx->state[i] ^= block[i];
-    }
-    ctx->aes.encrypt(&ctx->aes, ctx->state, ctx->state, 1);
-}
-
 /* see primitives.h */
 void cit_cbc_mac_start(cit_cbc_mac_ctx_t *ctx)
 {
@@ -44,6 +33,7 @@ void cit_cbc_mac_start(cit_cbc_mac_ctx_t *ctx)
 void cit_cbc_mac_update(cit_cbc_mac_ctx_t *ctx, const uint8_t *in, size_t in_len)
 {
     size_t fill;
+    size_t num_blocks;
 
     if (in_len == 0) {
         return;
@@ -61,12 +51,12 @@ void cit_cbc_mac_update(cit_cbc_mac_ctx_t *ctx, const uint8_t *in, size_t in_len
         return;
     }
 
-    cbc_mac_chain(ctx, ctx->buf);
-    while (in_len > CBC_MAC_BLOCK) {
-        cbc_mac_chain(ctx, in);
-        in += CBC_MAC_BLOCK;
-        in_len -= CBC_MAC_BLOCK;
-    }
+    /* Chain the buffered block and all input blocks but the final 1..16 bytes. */
+    ctx->aes.cbc_mac(&ctx->aes, ctx->state, ctx->buf, 1);
+    num_blocks = (in_len - 1) / CBC_MAC_BLOCK;
+    ctx->aes.cbc_mac(&ctx->aes, ctx->state, in, num_blocks);
+    in += CBC_MAC_BLOCK * num_blocks;
+    in_len -= CBC_MAC_BLOCK * num_blocks;
     memcpy(ctx->buf, in, in_len);
     ctx->buf_len = (uint32_t)in_len;
 }
@@ -77,7 +67,7 @@ int cit_cbc_mac_finish(cit_cbc_mac_ctx_t *ctx, uint8_t out[16])
     int ret = -1;
 
     if (ctx->buf_len == CBC_MAC_BLOCK) {
-        cbc_mac_chain(ctx, ctx->buf);
+        ctx->aes.cbc_mac(&ctx->aes, ctx->state, ctx->buf, 1);
         memcpy(out, ctx->state, CBC_MAC_BLOCK);
         ret = 0;
     }

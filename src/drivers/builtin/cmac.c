@@ -9,7 +9,8 @@
  * XORed with K1 when it is complete, or padded with 10* and XORed with K2
  * otherwise (an empty message is one padded block). Because the last block
  * is special, update always keeps the final 1..16 bytes seen in ctx->buf and
- * only chains a buffered block once more input arrives.
+ * only chains a buffered block once more input arrives; whole blocks before
+ * those go to the AES context's CBC chaining (ctx->aes.cbc_mac) in one call.
  *
  * Constant-time: the subkey doubling selects 0x87 with a mask; the only
  * branches depend on lengths. Runs over any keyed cit_aes_ctx_t.
@@ -39,17 +40,6 @@ static void cmac_double(uint8_t out[CMAC_BLOCK], const uint8_t in[CMAC_BLOCK])
         (uint8_t)(((uint32_t)in[CMAC_BLOCK - 1] << 1) ^ (cit_ct_barrier_u32(msb_mask) & CMAC_RB));
 }
 
-/* cmac_chain absorbs one block: state = AES(state ^ block). */
-static void cmac_chain(cit_cmac_ctx_t *ctx, const uint8_t block[CMAC_BLOCK])
-{
-    int i;
-
-    for (i = 0; i < CMAC_BLOCK; i++) {
-        ctx->state[i] ^= block[i];
-    }
-    ctx->aes.encrypt(&ctx->aes, ctx->state, ctx->state, 1);
-}
-
 /* see primitives.h */
 void cit_cmac_start(cit_cmac_ctx_t *ctx)
 {
@@ -70,6 +60,7 @@ void cit_cmac_start(cit_cmac_ctx_t *ctx)
 void cit_cmac_update(cit_cmac_ctx_t *ctx, const uint8_t *in, size_t in_len)
 {
     size_t fill;
+    size_t num_blocks;
 
     if (in_len == 0) {
         return;
@@ -88,13 +79,15 @@ void cit_cmac_update(cit_cmac_ctx_t *ctx, const uint8_t *in, size_t in_len)
         return;
     }
 
-    /* More input follows, so the full buffered block is not the last one. */
-    cmac_chain(ctx, ctx->buf);
-    while (in_len > CMAC_BLOCK) {
-        cmac_chain(ctx, in);
-        in += CMAC_BLOCK;
-        in_len -= CMAC_BLOCK;
-    }
+    /*
+     * More input follows, so the full buffered block is not the last one.
+     * Then chain every whole block of the input except the final 1..16 bytes.
+     */
+    ctx->aes.cbc_mac(&ctx->aes, ctx->state, ctx->buf, 1);
+    num_blocks = (in_len - 1) / CMAC_BLOCK;
+    ctx->aes.cbc_mac(&ctx->aes, ctx->state, in, num_blocks);
+    in += CMAC_BLOCK * num_blocks;
+    in_len -= CMAC_BLOCK * num_blocks;
 
     /* Keep the final 1..16 bytes: they may be the last block. */
     memcpy(ctx->buf, in, in_len);
@@ -118,7 +111,7 @@ void cit_cmac_finish(cit_cmac_ctx_t *ctx, uint8_t out[16])
     for (i = 0; i < CMAC_BLOCK; i++) {
         ctx->buf[i] ^= subkey[i];
     }
-    cmac_chain(ctx, ctx->buf);
+    ctx->aes.cbc_mac(&ctx->aes, ctx->state, ctx->buf, 1);
     memcpy(out, ctx->state, CMAC_BLOCK);
 
     cit_zeroize(ctx, sizeof(*ctx));

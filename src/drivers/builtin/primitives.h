@@ -143,9 +143,22 @@ typedef struct cit_aes_ctx cit_aes_ctx_t;
 typedef void (*cit_aes_blocks_fn)(const cit_aes_ctx_t *ctx, const uint8_t *in, uint8_t *out,
                                   size_t num_blocks);
 
+/*
+ * cit_aes_cbc_fn chains num_blocks 16-byte blocks of in through the cipher in
+ * CBC fashion, keeping only the chaining value: for each block,
+ * state = AES_K(state ^ block). It is the inner loop of CBC-MAC and CMAC (the
+ * caller handles any final-block subkey or padding); num_blocks may be 0.
+ * in need not be aligned and may not overlap state. Implementations keep
+ * state in registers across blocks, which is why this is one call rather
+ * than num_blocks calls of encrypt.
+ */
+typedef void (*cit_aes_cbc_fn)(const cit_aes_ctx_t *ctx, uint8_t state[16], const uint8_t *in,
+                               size_t num_blocks);
+
 struct cit_aes_ctx {
     cit_aes_blocks_fn encrypt;
     cit_aes_blocks_fn decrypt;
+    cit_aes_cbc_fn cbc_mac; /* CBC chaining (encryption direction) */
     uint32_t rounds; /* 10, 12 or 14 */
     uint32_t reserved;
     /* Implementation-specific round keys (8-byte aligned; use unaligned loads). */

@@ -14,8 +14,10 @@
  *
  * The block functions run 8 independent blocks at a time so that the AES
  * units stay busy despite the instruction latency, then 4, then single
- * blocks. Constant-time: AES-NI has data-independent timing and nothing
- * branches on key or data.
+ * blocks. CBC chaining for CMAC and CBC-MAC (ctx->cbc_mac) is serial and has
+ * its own latency-bound loop with the round keys held in registers.
+ * Constant-time: AES-NI has data-independent timing and nothing branches on
+ * key or data.
  */
 #include "x86.h"
 
@@ -251,6 +253,123 @@ static void cit_aes_ni_decrypt(const cit_aes_ctx_t *ctx, const uint8_t *in, uint
                       out, num_blocks);
 }
 
+/*
+ * CBC chaining (cit_aes_cbc_fn). The chain is serial, so its speed is the
+ * latency of the nr AESENC/AESENCLAST per block; everything else is kept off
+ * that path. The round keys are loaded into registers once per call, the
+ * rounds are unrolled per key size, and the chaining value stays in `s`.
+ * The next block's input XOR is folded into the last round key: AESENCLAST
+ * with k[nr] ^ k[0] ^ m yields E(x) ^ m ^ k[0], which is already the next
+ * block's whitened input, so each block costs exactly nr AES instructions of
+ * latency (kx = k[nr] ^ k[0] and its XOR with m do not depend on s).
+ *
+ * Register budget (16 xmm): AES-256 keeps k1..k13, kx, s and m live in the
+ * loop, so k0 and k[nr] must not stay live across it or the compiler spills
+ * key material to the stack. k0 is dead after the first block; the final
+ * AESENCLAST loads k[nr] as decryption round key 0 (the same value at a
+ * different address, see cit_aes_ni_init), which the compiler cannot merge
+ * with the load of k[nr] for kx.
+ */
+
+/* AES_NI_ENC runs one full round on s with round key k. */
+#define AES_NI_ENC(k) s = _mm_aesenc_si128(s, (k))
+
+/*
+ * AES_NI_CBC_LOOP chains num_blocks >= 1 blocks of in into state with the
+ * round keys at rk: `rounds` runs rounds 1..nr-1 on s (its keys already in
+ * registers), klast_off is the byte offset of k[nr] in rk.
+ */
+#define AES_NI_CBC_LOOP(rounds, klast_off)                                            \
+    do {                                                                              \
+        const __m128i k0 = CIT_LOADU(rk);                                             \
+        const __m128i kx = _mm_xor_si128(k0, CIT_LOADU(rk + (klast_off)));            \
+        __m128i s = _mm_xor_si128(_mm_xor_si128(CIT_LOADU(state), CIT_LOADU(in)), k0); \
+        for (;;) {                                                                    \
+            rounds;                                                                   \
+            if (--num_blocks == 0) {                                                  \
+                break;                                                                \
+            }                                                                         \
+            in += 16;                                                                 \
+            s = _mm_aesenclast_si128(s, _mm_xor_si128(kx, CIT_LOADU(in)));           \
+        }                                                                             \
+        CIT_STOREU(state, _mm_aesenclast_si128(s, CIT_LOADU(rk + CIT_AES_NI_DEC_OFFSET))); \
+    } while (0)
+
+/* Rounds 1..9, common to all key sizes (k1..k9 in scope). */
+#define AES_NI_ROUNDS_1_9                                                             \
+    do {                                                                              \
+        AES_NI_ENC(k1);                                                               \
+        AES_NI_ENC(k2);                                                               \
+        AES_NI_ENC(k3);                                                               \
+        AES_NI_ENC(k4);                                                               \
+        AES_NI_ENC(k5);                                                               \
+        AES_NI_ENC(k6);                                                               \
+        AES_NI_ENC(k7);                                                               \
+        AES_NI_ENC(k8);                                                               \
+        AES_NI_ENC(k9);                                                               \
+    } while (0)
+
+/* Declares and loads the round keys k1..k9 from rk. */
+#define AES_NI_LOAD_1_9                                                               \
+    const __m128i k1 = CIT_LOADU(rk + 16), k2 = CIT_LOADU(rk + 32);                   \
+    const __m128i k3 = CIT_LOADU(rk + 48), k4 = CIT_LOADU(rk + 64);                   \
+    const __m128i k5 = CIT_LOADU(rk + 80), k6 = CIT_LOADU(rk + 96);                   \
+    const __m128i k7 = CIT_LOADU(rk + 112), k8 = CIT_LOADU(rk + 128);                 \
+    const __m128i k9 = CIT_LOADU(rk + 144)
+
+/* cit_aes128_ni_cbc_mac chains num_blocks >= 1 blocks with AES-128. */
+static void cit_aes128_ni_cbc_mac(const uint8_t *rk, uint8_t state[16], const uint8_t *in,
+                                  size_t num_blocks)
+{
+    AES_NI_LOAD_1_9;
+
+    AES_NI_CBC_LOOP(AES_NI_ROUNDS_1_9, 160);
+}
+
+/* cit_aes192_ni_cbc_mac chains num_blocks >= 1 blocks with AES-192. */
+static void cit_aes192_ni_cbc_mac(const uint8_t *rk, uint8_t state[16], const uint8_t *in,
+                                  size_t num_blocks)
+{
+    AES_NI_LOAD_1_9;
+    const __m128i k10 = CIT_LOADU(rk + 160), k11 = CIT_LOADU(rk + 176);
+
+    AES_NI_CBC_LOOP(AES_NI_ROUNDS_1_9; AES_NI_ENC(k10); AES_NI_ENC(k11), 192);
+}
+
+/* cit_aes256_ni_cbc_mac chains num_blocks >= 1 blocks with AES-256. */
+static void cit_aes256_ni_cbc_mac(const uint8_t *rk, uint8_t state[16], const uint8_t *in,
+                                  size_t num_blocks)
+{
+    AES_NI_LOAD_1_9;
+    const __m128i k10 = CIT_LOADU(rk + 160), k11 = CIT_LOADU(rk + 176);
+    const __m128i k12 = CIT_LOADU(rk + 192), k13 = CIT_LOADU(rk + 208);
+
+    AES_NI_CBC_LOOP(AES_NI_ROUNDS_1_9; AES_NI_ENC(k10); AES_NI_ENC(k11); AES_NI_ENC(k12);
+                    AES_NI_ENC(k13), 224);
+}
+
+/* cit_aes_ni_cbc_mac is the cit_aes_cbc_fn. */
+static void cit_aes_ni_cbc_mac(const cit_aes_ctx_t *ctx, uint8_t state[16], const uint8_t *in,
+                               size_t num_blocks)
+{
+    const uint8_t *rk = (const uint8_t *)ctx->rk;
+
+    if (num_blocks == 0) {
+        return;
+    }
+    switch (ctx->rounds) {
+    case 10:
+        cit_aes128_ni_cbc_mac(rk, state, in, num_blocks);
+        break;
+    case 12:
+        cit_aes192_ni_cbc_mac(rk, state, in, num_blocks);
+        break;
+    default:
+        cit_aes256_ni_cbc_mac(rk, state, in, num_blocks);
+        break;
+    }
+}
+
 /* see x86.h */
 int cit_aes_ni_init(cit_aes_ctx_t *ctx, const uint8_t *key, size_t key_len)
 {
@@ -289,6 +408,7 @@ int cit_aes_ni_init(cit_aes_ctx_t *ctx, const uint8_t *key, size_t key_len)
     ctx->reserved = 0;
     ctx->encrypt = cit_aes_ni_encrypt;
     ctx->decrypt = cit_aes_ni_decrypt;
+    ctx->cbc_mac = cit_aes_ni_cbc_mac;
     return 0;
 }
 

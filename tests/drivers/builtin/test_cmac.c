@@ -2,7 +2,8 @@
  * test_cmac.c - CMAC (cmac.c) and CBC-MAC (cbc_mac.c) over AES: the
  * SP 800-38B / RFC 4493 examples, Wycheproof aes_cmac_test.json, and
  * differential tests against OpenSSL (EVP_MAC "CMAC"; AES-CBC with a zero
- * IV for CBC-MAC) with random keys, messages and update splits.
+ * IV for CBC-MAC) with random keys, messages and update splits; and the
+ * portable AES context's CBC chaining (cbc_mac) against its encrypt.
  */
 #include "primitives.h"
 #include "test.h"
@@ -280,6 +281,57 @@ static long run_wycheproof(void)
     return num_tests;
 }
 
+/* ---- AES CBC chaining (cit_aes_ctx_t.cbc_mac) ---- */
+
+/*
+ * aes_cbc_one checks that ctx.cbc_mac over num_blocks blocks (misaligned
+ * input, random starting state) equals num_blocks calls of encrypt with XOR.
+ */
+static void aes_cbc_one(size_t key_len, size_t num_blocks)
+{
+    static uint8_t msg[40 * 16 + 15];
+    const uint8_t *in = msg + cit_test_rand() % 16;
+    uint8_t key[32];
+    uint8_t state[16];
+    uint8_t want[16];
+    cit_aes_ctx_t ctx;
+    size_t b;
+    size_t j;
+
+    cit_test_rand_bytes(key, key_len);
+    cit_test_rand_bytes(msg, sizeof(msg));
+    cit_test_rand_bytes(state, sizeof(state));
+    memcpy(want, state, sizeof(want));
+    CHECK(cit_aes_ct_init(&ctx, key, key_len) == 0);
+    for (b = 0; b < num_blocks; b++) {
+        for (j = 0; j < 16; j++) {
+            want[j] ^= in[16 * b + j];
+        }
+        ctx.encrypt(&ctx, want, want, 1);
+    }
+    ctx.cbc_mac(&ctx, state, in, num_blocks);
+    CHECK_MEM(state, want, 16);
+
+    /* Zero blocks leave the state alone and read nothing. */
+    ctx.cbc_mac(&ctx, state, NULL, 0);
+    CHECK_MEM(state, want, 16);
+    cit_aes_wipe(&ctx);
+}
+
+static void test_aes_cbc_chain(void)
+{
+    static const size_t key_lens[3] = { 16, 24, 32 };
+    size_t k;
+    size_t n;
+
+    for (k = 0; k < 3; k++) {
+        for (n = 1; n <= 40; n++) {
+            aes_cbc_one(key_lens[k], n);
+            aes_cbc_one(key_lens[k], 1 + cit_test_rand() % 40);
+        }
+    }
+}
+
 /* ---- Differential against OpenSSL ---- */
 
 static const char *cbc_cipher_name(size_t key_len)
@@ -438,6 +490,7 @@ int main(void)
         printf("wycheproof: %ld AES-CMAC tests\n", n);
     }
 
+    test_aes_cbc_chain();
     test_cmac_differential();
     test_cbc_mac();
 
