@@ -1,6 +1,8 @@
 /*
  * test_md5.c - tests for src/drivers/builtin/md5.c (MD5; RFC 1321).
  *
+ * The checks are tests/common/md_test.c's; here are the typed-in answers and
+ * the adapters. cit_md_test_plain_main runs:
  * 1. Typed-in known answers: the RFC 1321 A.5 test suite, plus the 448-bit
  *    FIPS 180 message and one million 'a'.
  * 2. The RFC 1321 suite again from the shared vector file, if present.
@@ -9,23 +11,12 @@
  * 4. Differential against OpenSSL libcrypto: every length 0..300 and 2000
  *    random messages of 0..3000 bytes with random splits.
  */
+#include "md_test.h"
 #include "primitives.h"
 #include "test.h"
 #include "util.h"
 
-#include <stdlib.h>
-#include <string.h>
-
-#include <openssl/evp.h>
-
-#define DIGEST_LEN 16
-
-typedef struct {
-    const char *msg;
-    const char *md;
-} kat_t;
-
-static const kat_t kats[] = {
+static const cit_md_test_kat_t kats[] = {
     /* RFC 1321 A.5 */
     {"", "d41d8cd98f00b204e9800998ecf8427e"},
     {"a", "0cc175b9c0f1b6a831c399e269772661"},
@@ -42,181 +33,36 @@ static const kat_t kats[] = {
      "8215ef0796a20bcaaae116d3876c664a"},
 };
 
-static const char *const million_a_md = "7707d6ae4e027c70eea2a935c2296f21";
-
-static void hash_oneshot(const uint8_t *in, size_t in_len, uint8_t out[DIGEST_LEN])
+static void md5_init(void *ctx)
 {
-    cit_md5_ctx_t ctx;
-
-    cit_md5_init(&ctx);
-    cit_md5_update(&ctx, in, in_len);
-    cit_md5_finish(&ctx, out);
+    cit_md5_init((cit_md5_ctx_t *)ctx);
 }
 
-/* update_random_split: absorbs in[0..in_len) in random-sized chunks (zero allowed). */
-static void update_random_split(cit_md5_ctx_t *ctx, const uint8_t *in, size_t in_len)
+static void md5_update(void *ctx, const uint8_t *in, size_t in_len)
 {
-    size_t done = 0;
-
-    while (done < in_len) {
-        size_t n = cit_test_rand() % 200;
-        if (n > in_len - done) {
-            n = in_len - done;
-        }
-        cit_md5_update(ctx, in + done, n);
-        done += n;
-    }
+    cit_md5_update((cit_md5_ctx_t *)ctx, in, in_len);
 }
 
-static void check_hex(const uint8_t *got, const char *hex)
+static void md5_finish(void *ctx, uint8_t *out, size_t out_len)
 {
-    size_t len = 0;
-    uint8_t *want = cit_hex_decode(hex, &len);
-
-    CHECK(want != NULL && len == DIGEST_LEN);
-    if (want != NULL && len == DIGEST_LEN) {
-        CHECK_MEM(got, want, len);
-    }
-    free(want);
+    (void)out_len; /* always 16 */
+    cit_md5_finish((cit_md5_ctx_t *)ctx, out);
 }
 
-static void test_known_answers(void)
-{
-    uint8_t out[DIGEST_LEN];
-    uint8_t *mil = (uint8_t *)malloc(1000000);
-    cit_md5_ctx_t ctx;
-    size_t i;
+/* MD5 has no substitutable compression function. */
+static const cit_md_test_ops_t md5_ops = {
+    sizeof(cit_md5_ctx_t), md5_update, md5_finish, NULL, NULL, 0, 0,
+};
 
-    for (i = 0; i < CIT_ARRAY_LEN(kats); i++) {
-        hash_oneshot((const uint8_t *)kats[i].msg, strlen(kats[i].msg), out);
-        check_hex(out, kats[i].md);
-    }
-    CHECK(mil != NULL);
-    if (mil == NULL) {
-        return;
-    }
-    memset(mil, 'a', 1000000);
-    hash_oneshot(mil, 1000000, out);
-    check_hex(out, million_a_md);
-    cit_md5_init(&ctx);
-    for (i = 0; i < 1000000; i++) {
-        cit_md5_update(&ctx, mil + i, 1);
-    }
-    cit_md5_finish(&ctx, out);
-    check_hex(out, million_a_md);
-    free(mil);
-}
-
-static void vector_cb(const cit_rsp_record_t *rec, void *arg)
-{
-    long *done = (long *)arg;
-    const char *len_s = cit_rsp_get(rec, "Len");
-    const char *msg_s = cit_rsp_get(rec, "Msg");
-    const char *md_s = cit_rsp_get(rec, "MD");
-    uint8_t out[DIGEST_LEN];
-    size_t msg_len = 0;
-    unsigned long bits;
-    uint8_t *msg;
-
-    if (len_s == NULL || msg_s == NULL || md_s == NULL) {
-        return;
-    }
-    bits = strtoul(len_s, NULL, 10);
-    msg = cit_hex_decode(msg_s, &msg_len);
-    CHECK(msg != NULL && bits % 8 == 0 && msg_len >= bits / 8);
-    if (msg != NULL && msg_len >= bits / 8) {
-        hash_oneshot(msg, bits / 8, out);
-        check_hex(out, md_s);
-        (*done)++;
-    }
-    free(msg);
-}
-
-static void test_vector_file(void)
-{
-    char *path = cit_vector_path("rfc/rfc1321_md5/rfc-1321.txt");
-    long done = 0;
-
-    if (path == NULL) {
-        printf("note: rfc/rfc1321_md5/rfc-1321.txt not found; typed-in suite only\n");
-        return;
-    }
-    CHECK(cit_rsp_foreach(path, vector_cb, &done) > 0);
-    CHECK(done > 0);
-    printf("MD5: %ld vectors from rfc-1321.txt\n", done);
-    free(path);
-}
-
-static void test_properties(void)
-{
-    static const uint8_t zero[sizeof(cit_md5_ctx_t)];
-    uint8_t msg[1000], want[DIGEST_LEN], got[DIGEST_LEN], got2[DIGEST_LEN];
-    cit_md5_ctx_t ctx, clone;
-    int iter;
-
-    for (iter = 0; iter < 300; iter++) {
-        size_t len = cit_test_rand() % sizeof(msg);
-        size_t cut = (len == 0) ? 0 : cit_test_rand() % (len + 1);
-
-        cit_test_rand_bytes(msg, len);
-        hash_oneshot(msg, len, want);
-        cit_md5_init(&ctx);
-        update_random_split(&ctx, msg, cut);
-        memcpy(&clone, &ctx, sizeof(ctx));
-        update_random_split(&ctx, msg + cut, len - cut);
-        update_random_split(&clone, msg + cut, len - cut);
-        cit_md5_finish(&ctx, got);
-        cit_md5_finish(&clone, got2);
-        CHECK_MEM(got, want, DIGEST_LEN);
-        CHECK_MEM(got2, want, DIGEST_LEN);
-        CHECK_MEM(&ctx, zero, sizeof(ctx));
-    }
-}
-
-static void test_differential(void)
-{
-    EVP_MD *md = EVP_MD_fetch(NULL, "MD5", NULL);
-    uint8_t *msg = (uint8_t *)malloc(3001);
-    uint8_t want[DIGEST_LEN], got[DIGEST_LEN];
-    cit_md5_ctx_t ctx;
-    unsigned int n;
-    size_t len;
-    int iter;
-
-    CHECK(msg != NULL);
-    if (md == NULL) {
-        printf("note: OpenSSL has no MD5 here; differential test skipped\n");
-    }
-    if (md == NULL || msg == NULL) {
-        EVP_MD_free(md);
-        free(msg);
-        return;
-    }
-    for (len = 0; len <= 300; len++) {
-        cit_test_rand_bytes(msg, len);
-        CHECK(EVP_Digest(msg, len, want, &n, md, NULL) == 1 && n == DIGEST_LEN);
-        hash_oneshot(msg, len, got);
-        CHECK_MEM(got, want, DIGEST_LEN);
-    }
-    for (iter = 0; iter < 2000; iter++) {
-        len = cit_test_rand() % 3001;
-        cit_test_rand_bytes(msg, len);
-        CHECK(EVP_Digest(msg, len, want, &n, md, NULL) == 1 && n == DIGEST_LEN);
-        cit_md5_init(&ctx);
-        update_random_split(&ctx, msg, len);
-        cit_md5_finish(&ctx, got);
-        CHECK_MEM(got, want, DIGEST_LEN);
-    }
-    EVP_MD_free(md);
-    free(msg);
-}
+static const cit_md_test_plain_t md5 = {
+    {&md5_ops, "MD5", md5_init, 16, "MD5"},
+    kats, CIT_ARRAY_LEN(kats),
+    "7707d6ae4e027c70eea2a935c2296f21",
+    "rfc/rfc1321_md5/rfc-1321.txt",
+};
 
 int main(void)
 {
     cit_test_rand_seed(0x4d44350000000001u);
-    test_known_answers();
-    test_vector_file();
-    test_properties();
-    test_differential();
-    return cit_test_end("test_md5");
+    return cit_md_test_plain_main("test_md5", &md5);
 }
