@@ -97,13 +97,14 @@ struct psa_mac_operation_s {
     uint8_t cit_state;
     uint8_t cit_is_sign;
     uint8_t cit_mac_length;
+    psa_key_id_t cit_key; /* destroying the key makes the operation fail */
     union {
         uint64_t cit_align;
         unsigned char cit_bytes[CIT_MAC_OP_CTX_SIZE];
     } cit_ctx;
 };
 
-#define PSA_MAC_OPERATION_INIT { 0, 0, 0, 0, 0, { 0 } }
+#define PSA_MAC_OPERATION_INIT { 0, 0, 0, 0, 0, 0, { 0 } }
 
 static inline psa_mac_operation_t psa_mac_operation_init(void)
 {

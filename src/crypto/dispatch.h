@@ -50,6 +50,8 @@ psa_status_t cit_dispatch_mac_update(psa_mac_operation_t *op, const uint8_t *inp
 psa_status_t cit_dispatch_mac_finish(psa_mac_operation_t *op, uint8_t *mac, size_t mac_size,
                                      size_t *mac_length);
 void cit_dispatch_mac_abort(psa_mac_operation_t *op);
+/* cit_dispatch_mac_supported: can some driver run the (valid, specific) MAC alg? */
+int cit_dispatch_mac_supported(psa_algorithm_t alg);
 
 /*
  * The random generator: a CTR_DRBG whose state lives in the dispatch layer

@@ -9,9 +9,23 @@
 #include "ct.h"
 #include "util.h"
 
+/*
+ * An operation is usable while it is set up, not in the error state, and
+ * its key still exists: spec 9.9.2, destroying a key makes the multi-part
+ * operations that use it fail.
+ */
 static int mac_active(const psa_mac_operation_t *op)
 {
-    return op->cit_alg != 0 && (op->cit_state & CIT_OP_STATE_ERROR) == 0;
+    cit_slot_t *slot;
+
+    if (op->cit_alg == 0 || (op->cit_state & CIT_OP_STATE_ERROR) != 0) {
+        return 0;
+    }
+    if (cit_slot_acquire(op->cit_key, &slot) != PSA_SUCCESS) {
+        return 0;
+    }
+    cit_slot_release(slot);
+    return 1;
 }
 
 static psa_status_t mac_fail(psa_mac_operation_t *op, psa_status_t status)
@@ -63,6 +77,7 @@ static psa_status_t mac_setup(psa_mac_operation_t *operation, psa_key_id_t key,
     operation->cit_state = 0;
     operation->cit_is_sign = (uint8_t)is_sign;
     operation->cit_mac_length = (uint8_t)mac_length;
+    operation->cit_key = key;
     return PSA_SUCCESS;
 }
 

@@ -4,6 +4,7 @@
  * algorithm validation against key types, and psa_check_key_usage.
  */
 #include "core.h"
+#include "dispatch.h"
 
 /* MAC encoding fields (spec B.1.4): LEN in bits 21:16, wildcard flag W at bit 15. */
 #define MAC_LEN(alg) (((alg) >> 16) & 0x3fu)
@@ -34,6 +35,40 @@ int cit_alg_is_wildcard(psa_algorithm_t alg)
     return PSA_ALG_IS_WILDCARD(alg) ? 1 : 0;
 }
 
+/*
+ * Does the spec define an HMAC block size for this hash (spec 10.4.1,
+ * Table 14)? HMAC over other hashes (SHA-256/192, the SHAKE-based hashes,
+ * Ascon-Hash256, BLAKE2sp/bp) is unspecified and the spec recommends not
+ * supporting it: a future version may define a different block size.
+ */
+static int hmac_block_defined(psa_algorithm_t hash)
+{
+    switch (hash) {
+    case PSA_ALG_AES_MMO_ZIGBEE:
+    case PSA_ALG_MD2:
+    case PSA_ALG_MD4:
+    case PSA_ALG_MD5:
+    case PSA_ALG_RIPEMD160:
+    case PSA_ALG_SHA_1:
+    case PSA_ALG_SHA_224:
+    case PSA_ALG_SHA_256:
+    case PSA_ALG_SHA_384:
+    case PSA_ALG_SHA_512:
+    case PSA_ALG_SHA_512_224:
+    case PSA_ALG_SHA_512_256:
+    case PSA_ALG_SHA3_224:
+    case PSA_ALG_SHA3_256:
+    case PSA_ALG_SHA3_384:
+    case PSA_ALG_SHA3_512:
+    case PSA_ALG_SM3:
+    case PSA_ALG_BLAKE2S_HASH256:
+    case PSA_ALG_BLAKE2B_HASH512:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* see core.h */
 psa_status_t cit_mac_alg_check(psa_key_type_t type, size_t bits, psa_algorithm_t alg,
                                size_t *mac_length)
@@ -54,7 +89,7 @@ psa_status_t cit_mac_alg_check(psa_key_type_t type, size_t bits, psa_algorithm_t
             return PSA_ERROR_INVALID_ARGUMENT;
         }
         full = PSA_HASH_LENGTH(hash);
-        if (full == 0) {
+        if (full == 0 || !hmac_block_defined(hash)) {
             return PSA_ERROR_NOT_SUPPORTED;
         }
     } else if (base == PSA_ALG_CMAC || base == PSA_ALG_CBC_MAC) {
@@ -195,6 +230,10 @@ psa_status_t psa_check_key_usage(psa_key_id_t key, psa_algorithm_t alg, psa_key_
         status = cit_mac_alg_check(slot->attr.cit_type, slot->attr.cit_bits, alg, &mac_len);
         if (status == PSA_SUCCESS) {
             status = cit_policy_check(slot, usage, alg);
+        }
+        /* Spec 9.8.2: NOT_SUPPORTED when the implementation does not support alg. */
+        if (status == PSA_SUCCESS && !cit_dispatch_mac_supported(alg)) {
+            status = PSA_ERROR_NOT_SUPPORTED;
         }
     } else {
         /* Families not built yet in this release. */

@@ -23,7 +23,11 @@ int cit_platform_entropy(uint8_t *out, size_t len);
  */
 uint32_t cit_platform_fork_generation(void);
 
-/* The key-store lock. cit_platform_lock_init may be called more than once. */
+/*
+ * The key-store lock. cit_platform_lock_init may be called more than once;
+ * psa_crypto_init calls it before anything else (it also installs the fork
+ * handlers that keep the lock and the RNG safe across fork()).
+ */
 void cit_platform_lock_init(void);
 void cit_platform_lock(void);
 void cit_platform_unlock(void);

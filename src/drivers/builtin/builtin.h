@@ -105,6 +105,8 @@ psa_status_t builtin_mac_update(builtin_mac_operation_t *operation, const uint8_
 psa_status_t builtin_mac_sign_finish(builtin_mac_operation_t *operation, uint8_t *mac,
                                      size_t mac_size, size_t *mac_length);
 psa_status_t builtin_mac_abort(builtin_mac_operation_t *operation);
+/* builtin_mac_supported: is the (valid, specific) MAC algorithm built? */
+int builtin_mac_supported(psa_algorithm_t alg);
 
 /* ---- Random (CTR_DRBG, NIST SP 800-90A) ---- */
 

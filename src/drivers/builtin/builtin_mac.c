@@ -162,3 +162,27 @@ psa_status_t builtin_mac_abort(builtin_mac_operation_t *operation)
     cit_zeroize(operation, sizeof(*operation));
     return PSA_SUCCESS;
 }
+
+/* see builtin.h */
+int builtin_mac_supported(psa_algorithm_t alg)
+{
+    psa_algorithm_t base = PSA_ALG_FULL_LENGTH_MAC(alg);
+
+#if defined(CIT_NEED_HMAC)
+    if (PSA_ALG_IS_HMAC(base)) {
+        return cit_builtin_hash_desc(PSA_ALG_GET_HASH(base)) != NULL;
+    }
+#endif
+#if defined(CIT_NEED_CMAC)
+    if (base == PSA_ALG_CMAC) {
+        return 1;
+    }
+#endif
+#if defined(CIT_NEED_CBC_MAC)
+    if (base == PSA_ALG_CBC_MAC) {
+        return 1;
+    }
+#endif
+    (void)base;
+    return 0;
+}

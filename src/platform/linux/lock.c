@@ -1,16 +1,42 @@
 /*
- * lock.c - the key-store lock on Linux: one process-wide pthread mutex.
+ * lock.c - the key-store lock on Linux (one process-wide pthread mutex) and
+ * fork handling: the lock is taken across fork() so that the child never
+ * inherits it held by a thread that does not exist there, and the child's
+ * fork generation changes so that its RNG reseeds.
  */
 #include "platform/platform.h"
 
 #include <pthread.h>
 
 static pthread_mutex_t cit_store_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t cit_atfork_once = PTHREAD_ONCE_INIT;
+static volatile uint32_t cit_fork_gen;
+
+static void cit_fork_prepare(void)
+{
+    (void)pthread_mutex_lock(&cit_store_mutex);
+}
+
+static void cit_fork_parent(void)
+{
+    (void)pthread_mutex_unlock(&cit_store_mutex);
+}
+
+static void cit_fork_child(void)
+{
+    cit_fork_gen++;
+    (void)pthread_mutex_unlock(&cit_store_mutex);
+}
+
+static void cit_register_atfork(void)
+{
+    (void)pthread_atfork(cit_fork_prepare, cit_fork_parent, cit_fork_child);
+}
 
 /* see platform.h */
 void cit_platform_lock_init(void)
 {
-    /* Statically initialised; nothing to do. */
+    (void)pthread_once(&cit_atfork_once, cit_register_atfork);
 }
 
 /* see platform.h */
@@ -23,4 +49,10 @@ void cit_platform_lock(void)
 void cit_platform_unlock(void)
 {
     (void)pthread_mutex_unlock(&cit_store_mutex);
+}
+
+/* see platform.h */
+uint32_t cit_platform_fork_generation(void)
+{
+    return cit_fork_gen;
 }
