@@ -52,7 +52,7 @@
 #define PSA_WANT_KEY_TYPE_AES 1
 
 /* ---- Drivers ---- */
-/* x86-64 accelerator driver (SHA-NI, AES-NI), selected at run time by CPUID. */
+/* x86-64 accelerator driver (SHA-NI, AES-NI, AVX2), selected at run time by CPUID. */
 #if defined(__x86_64__)
 #define CIT_USE_X86 1
 #endif

@@ -32,6 +32,11 @@ void cit_hd_sha256_update(cit_hash_ctx_t *ctx, const uint8_t *in, size_t in_len)
 void cit_hd_sha224_finish(cit_hash_ctx_t *ctx, uint8_t *out);
 void cit_hd_sha256_finish(cit_hash_ctx_t *ctx, uint8_t *out);
 void cit_hd_sha256_192_finish(cit_hash_ctx_t *ctx, uint8_t *out);
+void cit_hd_sha512_update(cit_hash_ctx_t *ctx, const uint8_t *in, size_t in_len);
+void cit_hd_sha384_finish(cit_hash_ctx_t *ctx, uint8_t *out);
+void cit_hd_sha512_finish(cit_hash_ctx_t *ctx, uint8_t *out);
+void cit_hd_sha512_224_finish(cit_hash_ctx_t *ctx, uint8_t *out);
+void cit_hd_sha512_256_finish(cit_hash_ctx_t *ctx, uint8_t *out);
 
 psa_status_t builtin_hash_setup(builtin_hash_operation_t *operation, psa_algorithm_t alg);
 /* builtin_hash_setup_desc starts a hash with an explicit descriptor. */

@@ -99,42 +99,47 @@ static void hd_sha512_256_init(cit_hash_ctx_t *c)
     cit_sha512_256_init(&c->sha512);
 }
 
-static void hd_sha512_update(cit_hash_ctx_t *c, const uint8_t *in, size_t n)
+/* see builtin.h */
+void cit_hd_sha512_update(cit_hash_ctx_t *c, const uint8_t *in, size_t n)
 {
     cit_sha512_update(&c->sha512, in, n);
 }
 
-static void hd_sha384_finish(cit_hash_ctx_t *c, uint8_t *out)
+/* see builtin.h */
+void cit_hd_sha384_finish(cit_hash_ctx_t *c, uint8_t *out)
 {
     cit_sha512_finish(&c->sha512, out, 48);
 }
 
-static void hd_sha512_finish(cit_hash_ctx_t *c, uint8_t *out)
+/* see builtin.h */
+void cit_hd_sha512_finish(cit_hash_ctx_t *c, uint8_t *out)
 {
     cit_sha512_finish(&c->sha512, out, 64);
 }
 
-static void hd_sha512_224_finish(cit_hash_ctx_t *c, uint8_t *out)
+/* see builtin.h */
+void cit_hd_sha512_224_finish(cit_hash_ctx_t *c, uint8_t *out)
 {
     cit_sha512_finish(&c->sha512, out, 28);
 }
 
-static void hd_sha512_256_finish(cit_hash_ctx_t *c, uint8_t *out)
+/* see builtin.h */
+void cit_hd_sha512_256_finish(cit_hash_ctx_t *c, uint8_t *out)
 {
     cit_sha512_finish(&c->sha512, out, 32);
 }
 
 static const cit_hash_desc_t hd_sha384 = {
-    PSA_ALG_SHA_384, 128, 48, hd_sha384_init, hd_sha512_update, hd_sha384_finish
+    PSA_ALG_SHA_384, 128, 48, hd_sha384_init, cit_hd_sha512_update, cit_hd_sha384_finish
 };
 static const cit_hash_desc_t hd_sha512 = {
-    PSA_ALG_SHA_512, 128, 64, hd_sha512_init, hd_sha512_update, hd_sha512_finish
+    PSA_ALG_SHA_512, 128, 64, hd_sha512_init, cit_hd_sha512_update, cit_hd_sha512_finish
 };
 static const cit_hash_desc_t hd_sha512_224 = {
-    PSA_ALG_SHA_512_224, 128, 28, hd_sha512_224_init, hd_sha512_update, hd_sha512_224_finish
+    PSA_ALG_SHA_512_224, 128, 28, hd_sha512_224_init, cit_hd_sha512_update, cit_hd_sha512_224_finish
 };
 static const cit_hash_desc_t hd_sha512_256 = {
-    PSA_ALG_SHA_512_256, 128, 32, hd_sha512_256_init, hd_sha512_update, hd_sha512_256_finish
+    PSA_ALG_SHA_512_256, 128, 32, hd_sha512_256_init, cit_hd_sha512_update, cit_hd_sha512_256_finish
 };
 #endif
 
@@ -428,6 +433,7 @@ static void view_ctx(cit_hash_ctx_t *c, psa_algorithm_t alg, ctx_view_t *v)
     v->num_bytes = NULL;
     v->buf = NULL;
     v->block = 1;
+    (void)c; /* unused when only SHA-3 is built */
     switch (alg) {
 #if defined(CIT_NEED_MD5)
     case PSA_ALG_MD5:

@@ -21,6 +21,7 @@
 #define CIT_CPUID1_ECX_AVX (1u << 28)
 /* CPUID.(7,0):EBX */
 #define CIT_CPUID7_EBX_AVX2 (1u << 5)
+#define CIT_CPUID7_EBX_BMI2 (1u << 8)
 #define CIT_CPUID7_EBX_SHA (1u << 29)
 /* XCR0: SSE (XMM) and AVX (upper YMM) state enabled by the OS. */
 #define CIT_XCR0_XMM_YMM 0x6u
@@ -83,6 +84,9 @@ static uint32_t cit_x86_detect(void)
         (ebx7 & CIT_CPUID7_EBX_AVX2) != 0 &&
         (cit_x86_xcr0() & CIT_XCR0_XMM_YMM) == CIT_XCR0_XMM_YMM) {
         features |= CIT_X86_AVX2;
+    }
+    if ((ebx7 & CIT_CPUID7_EBX_BMI2) != 0) {
+        features |= CIT_X86_BMI2;
     }
     return features;
 }

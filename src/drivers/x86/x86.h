@@ -1,7 +1,8 @@
 /*
  * x86.h - internal interface of the x86-64 accelerator driver.
  *
- * The primitives here use the SHA extensions, AES-NI, PCLMULQDQ and SSE4.1.
+ * The primitives here use the SHA extensions, AES-NI, PCLMULQDQ, SSE4.1, AVX2
+ * and BMI2.
  * They are compiled for those extensions but only ever called after
  * cit_x86_features() reported the corresponding bit, so a build runs on any
  * x86-64 machine and falls back to the builtin driver where they are absent.
@@ -28,6 +29,8 @@
 #define CIT_X86_AES 0x2u
 /* CIT_X86_AVX2: AVX2, with the YMM state enabled by the operating system. */
 #define CIT_X86_AVX2 0x4u
+/* CIT_X86_BMI2: BMI2 (RORX, SHLX, ...); the *_avx2.c files are compiled for it. */
+#define CIT_X86_BMI2 0x8u
 
 /*
  * cit_x86_features returns the CIT_X86_* bits that both the CPU (CPUID, and
@@ -56,6 +59,15 @@ void cit_sha1_blocks_shani(uint32_t *state, const uint8_t *data, size_t num_bloc
  * (SHA-224/256): state is h[8] in the standard word order. Needs CIT_X86_SHA.
  */
 void cit_sha256_blocks_shani(uint32_t *state, const uint8_t *data, size_t num_blocks);
+
+/*
+ * cit_sha512_blocks_avx2 is a drop-in cit_blocks64_fn for cit_sha512_ctx_t
+ * (SHA-384, SHA-512, SHA-512/224, SHA-512/256): it compresses num_blocks
+ * 128-byte blocks at data into state (h[8], standard word order), computing
+ * the message schedule of two blocks at a time with AVX2 and the rounds with
+ * scalar BMI2 code. Needs CIT_X86_AVX2 and CIT_X86_BMI2.
+ */
+void cit_sha512_blocks_avx2(uint64_t *state, const uint8_t *data, size_t num_blocks);
 
 /*
  * cit_aes_ni_init has the contract of cit_aes_ct_init: it expands a 16-, 24-

@@ -43,12 +43,50 @@ static const cit_hash_desc_t x86_sha256_192 = {
 };
 #endif
 
-/* The SHA-NI descriptor for alg, or NULL if the CPU or alg gives nothing. */
-static const cit_hash_desc_t *x86_accel_desc(psa_algorithm_t alg)
+#if defined(CIT_NEED_SHA512)
+static void x86_sha384_init(cit_hash_ctx_t *c)
 {
-    if ((cit_x86_features() & CIT_X86_SHA) == 0) {
-        return NULL;
-    }
+    cit_sha384_init(&c->sha512);
+    c->sha512.blocks = cit_sha512_blocks_avx2;
+}
+
+static void x86_sha512_init(cit_hash_ctx_t *c)
+{
+    cit_sha512_init(&c->sha512);
+    c->sha512.blocks = cit_sha512_blocks_avx2;
+}
+
+static void x86_sha512_224_init(cit_hash_ctx_t *c)
+{
+    cit_sha512_224_init(&c->sha512);
+    c->sha512.blocks = cit_sha512_blocks_avx2;
+}
+
+static void x86_sha512_256_init(cit_hash_ctx_t *c)
+{
+    cit_sha512_256_init(&c->sha512);
+    c->sha512.blocks = cit_sha512_blocks_avx2;
+}
+
+static const cit_hash_desc_t x86_sha384 = {
+    PSA_ALG_SHA_384, 128, 48, x86_sha384_init, cit_hd_sha512_update, cit_hd_sha384_finish
+};
+static const cit_hash_desc_t x86_sha512 = {
+    PSA_ALG_SHA_512, 128, 64, x86_sha512_init, cit_hd_sha512_update, cit_hd_sha512_finish
+};
+static const cit_hash_desc_t x86_sha512_224 = {
+    PSA_ALG_SHA_512_224, 128, 28, x86_sha512_224_init, cit_hd_sha512_update,
+    cit_hd_sha512_224_finish
+};
+static const cit_hash_desc_t x86_sha512_256 = {
+    PSA_ALG_SHA_512_256, 128, 32, x86_sha512_256_init, cit_hd_sha512_update,
+    cit_hd_sha512_256_finish
+};
+#endif
+
+/* The SHA-NI descriptor for alg, or NULL if SHA-NI does not cover alg. */
+static const cit_hash_desc_t *x86_shani_desc(psa_algorithm_t alg)
+{
     switch (alg) {
 #if defined(CIT_NEED_SHA1)
     case PSA_ALG_SHA_1:
@@ -67,7 +105,42 @@ static const cit_hash_desc_t *x86_accel_desc(psa_algorithm_t alg)
     }
 }
 
-/* Hash providers for HMAC: SHA-NI where possible, builtin otherwise. */
+/* The AVX2 + BMI2 descriptor for alg, or NULL if there is none. */
+static const cit_hash_desc_t *x86_avx2_desc(psa_algorithm_t alg)
+{
+    switch (alg) {
+#if defined(CIT_NEED_SHA512)
+    case PSA_ALG_SHA_384:
+        return &x86_sha384;
+    case PSA_ALG_SHA_512:
+        return &x86_sha512;
+    case PSA_ALG_SHA_512_224:
+        return &x86_sha512_224;
+    case PSA_ALG_SHA_512_256:
+        return &x86_sha512_256;
+#endif
+    default:
+        return NULL;
+    }
+}
+
+/* The accelerated descriptor for alg, or NULL if the CPU or alg gives nothing. */
+static const cit_hash_desc_t *x86_accel_desc(psa_algorithm_t alg)
+{
+    const uint32_t avx2_bmi2 = CIT_X86_AVX2 | CIT_X86_BMI2;
+    uint32_t features = cit_x86_features();
+    const cit_hash_desc_t *d = NULL;
+
+    if ((features & CIT_X86_SHA) != 0) {
+        d = x86_shani_desc(alg);
+    }
+    if (d == NULL && (features & avx2_bmi2) == avx2_bmi2) {
+        d = x86_avx2_desc(alg);
+    }
+    return d;
+}
+
+/* Hash providers for HMAC: SHA-NI or AVX2 where possible, builtin otherwise. */
 static const cit_hash_desc_t *x86_hash_desc(psa_algorithm_t alg)
 {
     const cit_hash_desc_t *d = x86_accel_desc(alg);
