@@ -23,7 +23,7 @@ extern "C" {
 #define CIT_HASH_OP_CTX_SIZE 232
 #define CIT_MAC_OP_CTX_SIZE 1088
 #define CIT_CIPHER_OP_CTX_SIZE 1088
-#define CIT_AEAD_OP_CTX_SIZE 1280
+#define CIT_AEAD_OP_CTX_SIZE 1600
 
 /* ---- Key attributes ---- */
 struct psa_key_attributes_s {

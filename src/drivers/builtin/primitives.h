@@ -171,6 +171,9 @@ struct cit_aes_ctx {
  * Returns 0 on success, -1 for an invalid key length.
  */
 int cit_aes_ct_init(cit_aes_ctx_t *ctx, const uint8_t *key, size_t key_len);
+/* A key-schedule function: cit_aes_ct_init or a hardware one (0, or -1 for a bad length). */
+typedef int (*cit_aes_init_fn)(cit_aes_ctx_t *ctx, const uint8_t *key, size_t key_len);
+
 /* cit_aes_wipe wipes a context. */
 void cit_aes_wipe(cit_aes_ctx_t *ctx);
 
@@ -246,6 +249,65 @@ void cit_cbc_mac_update(cit_cbc_mac_ctx_t *ctx, const uint8_t *in, size_t in_len
 int cit_cbc_mac_finish(cit_cbc_mac_ctx_t *ctx, uint8_t out[16]);
 
 /* ======================================================================
+ * GCM (NIST SP 800-38D) over an AES context. The GHASH multiplication is a
+ * function pointer so that an accelerator (PCLMULQDQ) can replace the
+ * portable constant-time one after cit_gcm_setkey.
+ * ==================================================================== */
+typedef struct cit_gcm_ctx cit_gcm_ctx_t;
+
+/* y = (y XOR block_i) * H for each of num_blocks 16-byte blocks. */
+typedef void (*cit_ghash_fn)(const cit_gcm_ctx_t *ctx, uint8_t y[16], const uint8_t *in,
+                             size_t num_blocks);
+
+struct cit_gcm_ctx {
+    cit_aes_ctx_t aes;
+    cit_ghash_fn ghash;
+    uint64_t h[32];        /* H (and powers / tables) in the implementation's form */
+    uint8_t y[16];         /* GHASH accumulator */
+    uint8_t j0[16];        /* pre-counter block (for the tag) */
+    uint8_t ctr[16];       /* next counter block */
+    uint8_t ks[16];        /* keystream of the current partial block */
+    uint8_t buf[16];       /* pending partial block (AAD or ciphertext) for GHASH */
+    uint64_t aad_len;      /* bytes */
+    uint64_t text_len;     /* bytes */
+    uint32_t ks_used;      /* bytes of ks already used (16 = none left) */
+    uint32_t buf_len;
+    uint32_t phase;        /* 0 = AAD, 1 = text */
+};
+
+/*
+ * cit_gcm_setkey keys AES with aes_init (portable or hardware), computes H
+ * and selects the portable constant-time GHASH. Returns -1 for a bad key
+ * length.
+ */
+int cit_gcm_setkey(cit_gcm_ctx_t *ctx, cit_aes_init_fn aes_init, const uint8_t *key,
+                   size_t key_len);
+/* cit_gcm_start begins a message with an IV of any length >= 1 byte. */
+void cit_gcm_start(cit_gcm_ctx_t *ctx, const uint8_t *iv, size_t iv_len);
+/* cit_gcm_aad absorbs additional data; all AAD comes before any text. */
+void cit_gcm_aad(cit_gcm_ctx_t *ctx, const uint8_t *aad, size_t len);
+/* cit_gcm_encrypt / cit_gcm_decrypt process text in pieces of any length; in may equal out. */
+void cit_gcm_encrypt(cit_gcm_ctx_t *ctx, const uint8_t *in, uint8_t *out, size_t len);
+void cit_gcm_decrypt(cit_gcm_ctx_t *ctx, const uint8_t *in, uint8_t *out, size_t len);
+/* cit_gcm_finish writes the 16-byte tag (the caller truncates); does not wipe ctx. */
+void cit_gcm_finish(cit_gcm_ctx_t *ctx, uint8_t tag[16]);
+
+/* ======================================================================
+ * HKDF (RFC 5869) over HMAC.
+ * ==================================================================== */
+
+/* cit_hkdf_extract: prk = HMAC(salt, ikm); prk has desc->digest_size bytes. */
+void cit_hkdf_extract(const cit_hash_desc_t *desc, const uint8_t *salt, size_t salt_len,
+                      const uint8_t *ikm, size_t ikm_len, uint8_t *prk);
+/*
+ * HKDF-Expand is streamed: block i (1-based) = HMAC(prk, T(i-1) || info || i).
+ * cit_hkdf_expand_block computes T(i) from T(i-1) (prev_len 0 for i = 1).
+ */
+void cit_hkdf_expand_block(const cit_hash_desc_t *desc, const uint8_t *prk, size_t prk_len,
+                           const uint8_t *prev, size_t prev_len, const uint8_t *info,
+                           size_t info_len, uint8_t counter, uint8_t *out);
+
+/* ======================================================================
  * CTR_DRBG with AES-256 and the derivation function (NIST SP 800-90A 10.2).
  * ==================================================================== */
 typedef struct {
@@ -265,7 +327,6 @@ typedef struct {
  * hardware); the caller passes the same function on every call, and it is
  * used to rekey ctx->aes at each update.
  */
-typedef int (*cit_aes_init_fn)(cit_aes_ctx_t *ctx, const uint8_t *key, size_t key_len);
 void cit_ctr_drbg_instantiate(cit_ctr_drbg_t *ctx, cit_aes_init_fn init_aes,
                               const uint8_t *entropy, size_t entropy_len,
                               const uint8_t *nonce, size_t nonce_len,
