@@ -158,7 +158,7 @@ mbedver=$(dpkg-query -W -f='${Version}' libmbedtls-dev 2>/dev/null || echo "?")
 sslver=$(sed -n 's/^# api\t//p' "$RAW/openssl.digest.tsv" 2>/dev/null | head -n 1)
 citver=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo "?")
 {
-    echo "Citadel vs Mbed TLS (PSA API) vs OpenSSL (EVP): hash and MAC throughput"
+    echo "Citadel vs Mbed TLS (PSA API) vs OpenSSL (EVP): hash, MAC and AEAD throughput"
     echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); host: ${cpu:-?}, $(nproc 2>/dev/null || echo '?') CPUs"
     echo "Citadel: $citver ($( [ -x "$OUT/bench_citadel" ] && echo "$CITLIB" || echo "build missing" )); Mbed TLS: libmbedtls-dev $mbedver; OpenSSL: ${sslver:-?}"
     echo "per case and size: ${TIME} s measured after a warm-up; $pinning; ${ROUNDS} rounds, cases interleaved across ${IMPLS[*]}"

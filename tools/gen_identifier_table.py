@@ -5,17 +5,21 @@ Reads the identifier index of the PSA specifications (identifier-index.md) and
 writes two C headers into tests/crypto/:
 
   identifier_table.h  an #ifndef/#error check for every macro of the Crypto
-                      API 1.5 and of the Status code API, a table of the
-                      compiled value of every macro that the index gives an
-                      integer value for, and the sizeof of every type;
-  function_table.h    for every function of the Crypto API 1.5, a pointer
-                      declared with the prototype copied from the
-                      specification page (so a declaration in psa/crypto.h
-                      that differs fails to compile), and a table of them.
+                      API 1.5, the Secure Storage API 1.0 and the Status code
+                      API, a table of the compiled value of every macro that
+                      the index gives an integer value for, and the sizeof of
+                      every type;
+  function_table.h    for every function of those APIs, a pointer declared
+                      with the prototype copied from the specification page
+                      (so a declaration in psa/*.h that differs fails to
+                      compile), and a table of them. A function that is
+                      declared but not implemented yet (DECLARED_ONLY) gets a
+                      redeclaration through a typedef of the specification's
+                      prototype instead (checked by the compiler, not linked)
+                      and is listed in cit_id_declared.
 
 The Crypto API 1.4 PQC extension section of the index is a subset of the 1.5
-section and is not read; the Secure Storage and Attestation sections are not
-part of this check.
+section and is not read; the Attestation section is not part of this check.
 
 Usage:
   tools/gen_identifier_table.py [--spec-dir DIR] [--out-dir DIR] [--check]
@@ -30,9 +34,17 @@ import re
 import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SECTIONS = ("PSA Certified Crypto API 1.5", "PSA Certified Status code API")
+SECTIONS = ("PSA Certified Crypto API 1.5", "PSA Certified Secure Storage API",
+            "PSA Certified Status code API")
 ROW = re.compile(r"^\| `([A-Za-z_][A-Za-z0-9_]*)` \| (\w+) \| (.*?) \| (\S+) \|\s*$")
-HEADING = re.compile(r"^### `([A-Za-z_][A-Za-z0-9_]*)` \((\w+)\)\s*$")
+# "### `name` (kind)", optionally numbered: "### 5.3.3 `name` (kind)".
+HEADING = re.compile(r"^### (?:[0-9.]+ )?`([A-Za-z_][A-Za-z0-9_]*)` \((\w+)\)\s*$")
+# Declared by the headers, not implemented yet: prototype checked, address not taken.
+# Remove a name here when its implementation lands, and regenerate.
+DECLARED_ONLY = frozenset((
+    "psa_ps_create", "psa_ps_get", "psa_ps_get_info", "psa_ps_get_support", "psa_ps_remove",
+    "psa_ps_set", "psa_ps_set_extended",
+))
 
 
 def read_index(spec_dir):
@@ -61,13 +73,13 @@ def has_integer_value(value):
     return value != "" and not value.startswith("/*") and not value.startswith("{")
 
 
-def prototype(spec_dir, page, name):
-    """The C prototype of function `name`, from its heading on `page`."""
+def code_block(spec_dir, page, name, kind):
+    """The text of the first C code block under the heading of `name` (`kind`) on `page`."""
     with open(os.path.join(spec_dir, page), encoding="utf-8") as f:
         lines = f.read().split("\n")
     for i, line in enumerate(lines):
         m = HEADING.match(line)
-        if not m or m.group(1) != name or m.group(2) != "function":
+        if not m or m.group(1) != name or m.group(2) != kind:
             continue
         j = i + 1
         while j < len(lines) and lines[j].strip() != "```c":
@@ -77,12 +89,25 @@ def prototype(spec_dir, page, name):
         while j < len(lines) and lines[j].strip() != "```":
             code.append(lines[j].strip())
             j += 1
-        text = " ".join(code)
-        p = re.match(r"^(.*?)\b" + name + r"\s*\((.*)\)\s*;$", text)
-        if not p:
-            sys.exit("gen_identifier_table: cannot parse the prototype of " + name)
-        return p.group(1).strip(), p.group(2).strip()
-    sys.exit("gen_identifier_table: no prototype for %s in %s" % (name, page))
+        return " ".join(code)
+    sys.exit("gen_identifier_table: no %s %s in %s" % (kind, name, page))
+
+
+def prototype(spec_dir, page, name):
+    """The C prototype of function `name`, from its heading on `page`."""
+    text = code_block(spec_dir, page, name, "function")
+    p = re.match(r"^(.*?)\b" + name + r"\s*\((.*)\)\s*;$", text)
+    if not p:
+        sys.exit("gen_identifier_table: cannot parse the prototype of " + name)
+    return p.group(1).strip(), p.group(2).strip()
+
+
+def type_name(spec_dir, row):
+    """How C names the type of an index row: "struct X" when the spec defines no typedef."""
+    name, kind, _, page = row
+    if kind == "struct" and code_block(spec_dir, page, name, kind).startswith("struct " + name):
+        return "struct " + name
+    return name
 
 
 HEADER = """/*
@@ -102,7 +127,7 @@ def table_entry(fields):
     return line
 
 
-def gen_identifier_table(rows):
+def gen_identifier_table(rows, spec_dir):
     out = [HEADER % "identifier_table.h"]
     macros = [r for r in rows if r[1] == "macro"]
     types = [r for r in rows if r[1] in ("typedef", "struct")]
@@ -116,15 +141,16 @@ def gen_identifier_table(rows):
             out.append(table_entry('"%s", (long long)(%s)' % (name, name)))
     out.append("};\n\n/* The size of every type of the index. */\n")
     out.append("static const cit_id_value_t cit_id_types[] = {\n")
-    for name, _, _, _ in types:
-        out.append(table_entry('"%s", (long long)sizeof(%s)' % (name, name)))
+    for row in types:
+        out.append(table_entry('"%s", (long long)sizeof(%s)' % (row[0], type_name(spec_dir, row))))
     out.append("};\n")
     return "".join(out)
 
 
 def gen_function_table(rows, spec_dir):
     out = [HEADER % "function_table.h"]
-    funcs = [r for r in rows if r[1] == "function"]
+    funcs = [r for r in rows if r[1] == "function" and r[0] not in DECLARED_ONLY]
+    declared = [r for r in rows if r[1] == "function" and r[0] in DECLARED_ONLY]
     out.append("/* Each function, through a pointer of the specification's prototype. */\n")
     for name, _, _, page in funcs:
         ret, params = prototype(spec_dir, page, name)
@@ -137,6 +163,19 @@ def gen_function_table(rows, spec_dir):
     for name, _, _, _ in funcs:
         out.append(table_entry('"%s", (cit_fn_t)cit_fn_%s' % (name, name)))
     out.append("};\n")
+    out.append("\n/* Declared, not implemented yet: redeclared with the specification's "
+               "prototype. */\n")
+    for name, _, _, page in declared:
+        ret, params = prototype(spec_dir, page, name)
+        decl = "typedef %s cit_fnty_%s(%s);\n" % (ret, name, params)
+        if len(decl) > 100:
+            decl = "typedef %s cit_fnty_%s(\n    %s);\n" % (
+                ret, name, params.replace(", ", ",\n    "))
+        out.append(decl + "cit_fnty_%s %s;\n" % (name, name))
+    out.append("\nstatic const char *const cit_id_declared[] = {\n")
+    for name, _, _, _ in declared:
+        out.append('    "%s",\n' % name)
+    out.append("    NULL\n};\n")
     return "".join(out)
 
 
@@ -151,7 +190,7 @@ def main():
 
     rows = read_index(args.spec_dir)
     files = {
-        "identifier_table.h": gen_identifier_table(rows),
+        "identifier_table.h": gen_identifier_table(rows, args.spec_dir),
         "function_table.h": gen_function_table(rows, args.spec_dir),
     }
     stale = []

@@ -42,6 +42,14 @@
 #define PSA_WANT_ALG_CMAC 1
 #define PSA_WANT_ALG_CBC_MAC 1
 
+/* ---- Key derivation ---- */
+#define PSA_WANT_ALG_HKDF 1
+#define PSA_WANT_ALG_HKDF_EXTRACT 1
+#define PSA_WANT_ALG_HKDF_EXPAND 1
+
+/* ---- AEAD ---- */
+#define PSA_WANT_ALG_GCM 1
+
 /* ---- Key types ---- */
 #define PSA_WANT_KEY_TYPE_RAW_DATA 1
 #define PSA_WANT_KEY_TYPE_HMAC 1

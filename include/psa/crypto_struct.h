@@ -24,6 +24,7 @@ extern "C" {
 #define CIT_MAC_OP_CTX_SIZE 1088
 #define CIT_CIPHER_OP_CTX_SIZE 1088
 #define CIT_AEAD_OP_CTX_SIZE 1600
+#define CIT_KEY_DERIVATION_OP_CTX_SIZE 1600
 
 /* ---- Key attributes ---- */
 struct psa_key_attributes_s {
@@ -140,15 +141,17 @@ struct psa_aead_operation_s {
     uint8_t cit_state;
     uint8_t cit_is_encrypt;
     uint8_t cit_tag_length;
-    size_t cit_ad_remaining;
-    size_t cit_body_remaining;
+    psa_key_type_t cit_key_type;
+    psa_key_id_t cit_key; /* destroying the key makes the operation fail */
+    size_t cit_ad_remaining;   /* after psa_aead_set_lengths */
+    size_t cit_body_remaining; /* after psa_aead_set_lengths */
     union {
         uint64_t cit_align;
         unsigned char cit_bytes[CIT_AEAD_OP_CTX_SIZE];
     } cit_ctx;
 };
 
-#define PSA_AEAD_OPERATION_INIT { 0, 0, 0, 0, 0, 0, 0, { 0 } }
+#define PSA_AEAD_OPERATION_INIT { 0, 0, 0, 0, 0, 0, 0, 0, 0, { 0 } }
 
 static inline psa_aead_operation_t psa_aead_operation_init(void)
 {
@@ -164,7 +167,7 @@ struct psa_key_derivation_s {
     size_t cit_capacity;
     union {
         uint64_t cit_align;
-        unsigned char cit_bytes[CIT_MAC_OP_CTX_SIZE];
+        unsigned char cit_bytes[CIT_KEY_DERIVATION_OP_CTX_SIZE];
     } cit_ctx;
 };
 

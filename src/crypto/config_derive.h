@@ -61,6 +61,21 @@
 #define CIT_NEED_CBC_MAC 1
 #endif
 
+#if defined(PSA_WANT_ALG_GCM)
+#if !defined(PSA_WANT_KEY_TYPE_AES)
+#error "PSA_WANT_ALG_GCM needs PSA_WANT_KEY_TYPE_AES"
+#endif
+#define CIT_NEED_GCM 1
+#endif
+
+#if defined(PSA_WANT_ALG_HKDF) || defined(PSA_WANT_ALG_HKDF_EXTRACT) || \
+    defined(PSA_WANT_ALG_HKDF_EXPAND)
+#if !defined(CIT_NEED_HMAC)
+#error "PSA_WANT_ALG_HKDF, _EXTRACT and _EXPAND need PSA_WANT_ALG_HMAC"
+#endif
+#define CIT_NEED_HKDF 1
+#endif
+
 /* The RNG is a CTR_DRBG over AES-256: AES is always built. */
 #define CIT_NEED_AES 1
 
@@ -71,6 +86,10 @@
 
 #if defined(CIT_NEED_HMAC) || defined(CIT_NEED_CMAC) || defined(CIT_NEED_CBC_MAC)
 #define CIT_NEED_MAC 1
+#endif
+
+#if defined(CIT_NEED_HKDF)
+#define CIT_NEED_KDF 1
 #endif
 
 #if defined(CIT_USE_X86) && !defined(__x86_64__)

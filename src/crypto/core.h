@@ -64,14 +64,43 @@ void cit_slot_release(cit_slot_t *slot);
  * not visible to lookups until cit_slot_commit().
  */
 psa_status_t cit_slot_create(const psa_key_attributes_t *attr, size_t len, cit_slot_t **slot);
-/* cit_slot_commit makes a created slot visible and returns its id. */
-psa_key_id_t cit_slot_commit(cit_slot_t *slot);
+/*
+ * cit_slot_commit makes a created slot visible and sets *id: a volatile key
+ * gets a fresh id; a persistent key (attr id set) is first written to
+ * storage (ALREADY_EXISTS if the id is taken, or a storage error). On
+ * failure the slot is wiped and freed.
+ */
+psa_status_t cit_slot_commit(cit_slot_t *slot, psa_key_id_t *id);
 /* cit_slot_abandon wipes and frees a created (uncommitted) slot. */
 void cit_slot_abandon(cit_slot_t *slot);
-/* cit_slot_destroy removes the key `id` (wiped now or when its last user releases). */
+/*
+ * cit_slot_destroy removes the key `id` (wiped now or when its last user
+ * releases); a persistent key is also removed from storage. NOT_PERMITTED
+ * for read-only keys.
+ */
 psa_status_t cit_slot_destroy(psa_key_id_t id);
+/* cit_slot_purge drops a cached persistent key from RAM (INVALID_HANDLE if no key). */
+psa_status_t cit_slot_purge(psa_key_id_t id);
 /* cit_slots_wipe_all wipes and frees every slot (used by tests via citadel.h). */
 void cit_slots_wipe_all(void);
+
+/* ---- Persistent key records (persist.c) ---- */
+
+/* cit_persist_write stores a key record (attr->cit_id names it); replaces any old one. */
+psa_status_t cit_persist_write(cit_owner_t owner, const psa_key_attributes_t *attr,
+                               const uint8_t *material, size_t len);
+/*
+ * cit_persist_read_header reads and validates a record's attributes and its
+ * material length: INVALID_HANDLE if there is none, DATA_CORRUPT if the
+ * store's integrity check failed, DATA_INVALID if the record is malformed.
+ */
+psa_status_t cit_persist_read_header(cit_owner_t owner, psa_key_id_t id,
+                                     psa_key_attributes_t *attr, size_t *len);
+psa_status_t cit_persist_read_material(cit_owner_t owner, psa_key_id_t id, uint8_t *material,
+                                       size_t len);
+/* cit_persist_exists: PSA_SUCCESS if a record exists, DOES_NOT_EXIST if not, or an I/O error. */
+psa_status_t cit_persist_exists(cit_owner_t owner, psa_key_id_t id);
+psa_status_t cit_persist_remove(cit_owner_t owner, psa_key_id_t id);
 
 /* ---- Policy ---- */
 
@@ -105,6 +134,23 @@ psa_status_t cit_mac_alg_check(psa_key_type_t type, size_t bits, psa_algorithm_t
 
 /* Minimum accepted length of a truncated MAC, in bytes. */
 #define CIT_MAC_MIN_TRUNCATED_LENGTH 4
+
+/*
+ * cit_kdf_check_key_usage answers psa_check_key_usage for a key-derivation
+ * algorithm and the usage DERIVE or VERIFY_DERIVATION (kdf.c).
+ */
+psa_status_t cit_kdf_check_key_usage(const cit_slot_t *slot, psa_key_usage_t usage,
+                                     psa_algorithm_t alg);
+
+/*
+ * cit_aead_alg_check validates a specific AEAD algorithm against a key
+ * type/size: INVALID_ARGUMENT for a wildcard, a key type the algorithm is
+ * not defined for or a tag length the algorithm does not define;
+ * NOT_SUPPORTED for an algorithm this build does not run. On success it
+ * returns the tag length.
+ */
+psa_status_t cit_aead_alg_check(psa_key_type_t type, size_t bits, psa_algorithm_t alg,
+                                size_t *tag_length);
 
 /* ---- RNG ---- */
 

@@ -19,6 +19,9 @@
 CIT_STATIC_ASSERT(sizeof(builtin_hash_operation_t) <= CIT_HASH_OP_CTX_SIZE, hash_ctx_fits);
 CIT_STATIC_ASSERT(sizeof(builtin_xof_operation_t) <= CIT_HASH_OP_CTX_SIZE, xof_ctx_fits);
 CIT_STATIC_ASSERT(sizeof(builtin_mac_operation_t) <= CIT_MAC_OP_CTX_SIZE, mac_ctx_fits);
+CIT_STATIC_ASSERT(sizeof(builtin_kdf_operation_t) <= CIT_KEY_DERIVATION_OP_CTX_SIZE,
+                  kdf_ctx_fits);
+CIT_STATIC_ASSERT(sizeof(builtin_aead_operation_t) <= CIT_AEAD_OP_CTX_SIZE, aead_ctx_fits);
 
 static volatile int accelerators_enabled = 1;
 
@@ -31,6 +34,8 @@ void cit_dispatch_set_accelerators(int enabled)
 #define HASH_CTX(op) ((builtin_hash_operation_t *)(void *)(op)->cit_ctx.cit_bytes)
 #define XOF_CTX(op) ((builtin_xof_operation_t *)(void *)(op)->cit_ctx.cit_bytes)
 #define MAC_CTX(op) ((builtin_mac_operation_t *)(void *)(op)->cit_ctx.cit_bytes)
+#define KDF_CTX(op) ((builtin_kdf_operation_t *)(void *)(op)->cit_ctx.cit_bytes)
+#define AEAD_CTX(op) ((builtin_aead_operation_t *)(void *)(op)->cit_ctx.cit_bytes)
 
 /* ---- Hash ---- */
 
@@ -205,6 +210,210 @@ int cit_dispatch_mac_supported(psa_algorithm_t alg)
 {
     /* The builtin driver covers every algorithm any accelerator does. */
     return builtin_mac_supported(alg);
+}
+
+/* ---- AEAD ---- */
+
+/* see dispatch.h */
+psa_status_t cit_dispatch_aead_encrypt(const psa_key_attributes_t *attr, const uint8_t *key,
+                                       size_t key_length, psa_algorithm_t alg,
+                                       const uint8_t *nonce, size_t nonce_length,
+                                       const uint8_t *additional_data,
+                                       size_t additional_data_length, const uint8_t *plaintext,
+                                       size_t plaintext_length, uint8_t *ciphertext,
+                                       size_t ciphertext_size, size_t *ciphertext_length)
+{
+#if defined(CIT_USE_X86)
+    if (accelerators_enabled) {
+        psa_status_t status = x86_aead_encrypt(attr, key, key_length, alg, nonce, nonce_length,
+                                               additional_data, additional_data_length,
+                                               plaintext, plaintext_length, ciphertext,
+                                               ciphertext_size, ciphertext_length);
+        if (status != PSA_ERROR_NOT_SUPPORTED) {
+            return status;
+        }
+    }
+#endif
+    return builtin_aead_encrypt(attr, key, key_length, alg, nonce, nonce_length,
+                                additional_data, additional_data_length, plaintext,
+                                plaintext_length, ciphertext, ciphertext_size,
+                                ciphertext_length);
+}
+
+/* see dispatch.h */
+psa_status_t cit_dispatch_aead_decrypt(const psa_key_attributes_t *attr, const uint8_t *key,
+                                       size_t key_length, psa_algorithm_t alg,
+                                       const uint8_t *nonce, size_t nonce_length,
+                                       const uint8_t *additional_data,
+                                       size_t additional_data_length, const uint8_t *ciphertext,
+                                       size_t ciphertext_length, uint8_t *plaintext,
+                                       size_t plaintext_size, size_t *plaintext_length)
+{
+#if defined(CIT_USE_X86)
+    if (accelerators_enabled) {
+        psa_status_t status = x86_aead_decrypt(attr, key, key_length, alg, nonce, nonce_length,
+                                               additional_data, additional_data_length,
+                                               ciphertext, ciphertext_length, plaintext,
+                                               plaintext_size, plaintext_length);
+        if (status != PSA_ERROR_NOT_SUPPORTED) {
+            return status;
+        }
+    }
+#endif
+    return builtin_aead_decrypt(attr, key, key_length, alg, nonce, nonce_length,
+                                additional_data, additional_data_length, ciphertext,
+                                ciphertext_length, plaintext, plaintext_size, plaintext_length);
+}
+
+/* see dispatch.h */
+psa_status_t cit_dispatch_aead_setup(psa_aead_operation_t *op, const psa_key_attributes_t *attr,
+                                     const uint8_t *key, size_t key_length, psa_algorithm_t alg,
+                                     int is_encrypt)
+{
+    psa_status_t status;
+
+#if defined(CIT_USE_X86)
+    if (accelerators_enabled) {
+        if (is_encrypt) {
+            status = x86_aead_encrypt_setup(AEAD_CTX(op), attr, key, key_length, alg);
+        } else {
+            status = x86_aead_decrypt_setup(AEAD_CTX(op), attr, key, key_length, alg);
+        }
+        if (status != PSA_ERROR_NOT_SUPPORTED) {
+            op->cit_driver = CIT_DRIVER_X86;
+            return status;
+        }
+    }
+#endif
+    op->cit_driver = CIT_DRIVER_BUILTIN;
+    if (is_encrypt) {
+        status = builtin_aead_encrypt_setup(AEAD_CTX(op), attr, key, key_length, alg);
+    } else {
+        status = builtin_aead_decrypt_setup(AEAD_CTX(op), attr, key, key_length, alg);
+    }
+    return status;
+}
+
+/*
+ * After setup, both drivers share the builtin AEAD context and mode code
+ * (the x86 driver only swaps the AES and GHASH functions), so the remaining
+ * steps are the same calls whichever driver accepted the operation.
+ */
+
+/* see dispatch.h */
+psa_status_t cit_dispatch_aead_set_nonce(psa_aead_operation_t *op, const uint8_t *nonce,
+                                         size_t nonce_length)
+{
+    return builtin_aead_set_nonce(AEAD_CTX(op), nonce, nonce_length);
+}
+
+/* see dispatch.h */
+psa_status_t cit_dispatch_aead_set_lengths(psa_aead_operation_t *op, size_t ad_length,
+                                           size_t plaintext_length)
+{
+    return builtin_aead_set_lengths(AEAD_CTX(op), ad_length, plaintext_length);
+}
+
+/* see dispatch.h */
+psa_status_t cit_dispatch_aead_update_ad(psa_aead_operation_t *op, const uint8_t *input,
+                                         size_t input_length)
+{
+    return builtin_aead_update_ad(AEAD_CTX(op), input, input_length);
+}
+
+/* see dispatch.h */
+psa_status_t cit_dispatch_aead_update(psa_aead_operation_t *op, const uint8_t *input,
+                                      size_t input_length, uint8_t *output, size_t output_size,
+                                      size_t *output_length)
+{
+    return builtin_aead_update(AEAD_CTX(op), input, input_length, output, output_size,
+                               output_length);
+}
+
+/* see dispatch.h */
+psa_status_t cit_dispatch_aead_finish(psa_aead_operation_t *op, uint8_t *ciphertext,
+                                      size_t ciphertext_size, size_t *ciphertext_length,
+                                      uint8_t *tag, size_t tag_size, size_t *tag_length)
+{
+    return builtin_aead_finish(AEAD_CTX(op), ciphertext, ciphertext_size, ciphertext_length, tag,
+                               tag_size, tag_length);
+}
+
+/* see dispatch.h */
+psa_status_t cit_dispatch_aead_verify(psa_aead_operation_t *op, uint8_t *plaintext,
+                                      size_t plaintext_size, size_t *plaintext_length,
+                                      const uint8_t *tag, size_t tag_length)
+{
+    return builtin_aead_verify(AEAD_CTX(op), plaintext, plaintext_size, plaintext_length, tag,
+                               tag_length);
+}
+
+/* see dispatch.h */
+void cit_dispatch_aead_abort(psa_aead_operation_t *op)
+{
+    (void)builtin_aead_abort(AEAD_CTX(op));
+    op->cit_driver = CIT_DRIVER_NONE;
+}
+
+/* see dispatch.h */
+int cit_dispatch_aead_supported(psa_algorithm_t alg)
+{
+    /* The builtin driver covers every algorithm any accelerator does. */
+    return builtin_aead_supported(alg);
+}
+
+/* ---- Key derivation ---- */
+
+/* see dispatch.h */
+psa_status_t cit_dispatch_kdf_setup(psa_key_derivation_operation_t *op, psa_algorithm_t alg)
+{
+#if defined(CIT_USE_X86)
+    if (accelerators_enabled) {
+        psa_status_t status = x86_kdf_setup(KDF_CTX(op), alg);
+
+        if (status != PSA_ERROR_NOT_SUPPORTED) {
+            op->cit_driver = CIT_DRIVER_X86;
+            return status;
+        }
+    }
+#endif
+    op->cit_driver = CIT_DRIVER_BUILTIN;
+    return builtin_kdf_setup(KDF_CTX(op), alg);
+}
+
+/*
+ * Both drivers share the builtin context layout and HKDF code (the x86
+ * driver only supplies faster hash descriptors), so the later steps are the
+ * same calls whichever driver accepted the operation.
+ */
+
+/* see dispatch.h */
+psa_status_t cit_dispatch_kdf_input_bytes(psa_key_derivation_operation_t *op,
+                                          psa_key_derivation_step_t step, const uint8_t *data,
+                                          size_t data_length)
+{
+    return builtin_kdf_input_bytes(KDF_CTX(op), step, data, data_length);
+}
+
+/* see dispatch.h */
+psa_status_t cit_dispatch_kdf_output_bytes(psa_key_derivation_operation_t *op, uint8_t *output,
+                                           size_t output_length)
+{
+    return builtin_kdf_output_bytes(KDF_CTX(op), output, output_length);
+}
+
+/* see dispatch.h */
+void cit_dispatch_kdf_abort(psa_key_derivation_operation_t *op)
+{
+    (void)builtin_kdf_abort(KDF_CTX(op));
+    op->cit_driver = CIT_DRIVER_NONE;
+}
+
+/* see dispatch.h */
+int cit_dispatch_kdf_supported(psa_algorithm_t alg)
+{
+    /* The builtin driver covers every algorithm any accelerator does. */
+    return builtin_kdf_supported(alg);
 }
 
 /* ---- Random ---- */

@@ -54,6 +54,56 @@ void cit_dispatch_mac_abort(psa_mac_operation_t *op);
 int cit_dispatch_mac_supported(psa_algorithm_t alg);
 
 /*
+ * AEAD. The one-shot functions write/take the ciphertext followed by the tag.
+ * After setup, the remaining steps go to the driver that accepted it.
+ */
+psa_status_t cit_dispatch_aead_encrypt(const psa_key_attributes_t *attr, const uint8_t *key,
+                                       size_t key_length, psa_algorithm_t alg,
+                                       const uint8_t *nonce, size_t nonce_length,
+                                       const uint8_t *additional_data,
+                                       size_t additional_data_length, const uint8_t *plaintext,
+                                       size_t plaintext_length, uint8_t *ciphertext,
+                                       size_t ciphertext_size, size_t *ciphertext_length);
+psa_status_t cit_dispatch_aead_decrypt(const psa_key_attributes_t *attr, const uint8_t *key,
+                                       size_t key_length, psa_algorithm_t alg,
+                                       const uint8_t *nonce, size_t nonce_length,
+                                       const uint8_t *additional_data,
+                                       size_t additional_data_length, const uint8_t *ciphertext,
+                                       size_t ciphertext_length, uint8_t *plaintext,
+                                       size_t plaintext_size, size_t *plaintext_length);
+psa_status_t cit_dispatch_aead_setup(psa_aead_operation_t *op, const psa_key_attributes_t *attr,
+                                     const uint8_t *key, size_t key_length, psa_algorithm_t alg,
+                                     int is_encrypt);
+psa_status_t cit_dispatch_aead_set_nonce(psa_aead_operation_t *op, const uint8_t *nonce,
+                                         size_t nonce_length);
+psa_status_t cit_dispatch_aead_set_lengths(psa_aead_operation_t *op, size_t ad_length,
+                                           size_t plaintext_length);
+psa_status_t cit_dispatch_aead_update_ad(psa_aead_operation_t *op, const uint8_t *input,
+                                         size_t input_length);
+psa_status_t cit_dispatch_aead_update(psa_aead_operation_t *op, const uint8_t *input,
+                                      size_t input_length, uint8_t *output, size_t output_size,
+                                      size_t *output_length);
+psa_status_t cit_dispatch_aead_finish(psa_aead_operation_t *op, uint8_t *ciphertext,
+                                      size_t ciphertext_size, size_t *ciphertext_length,
+                                      uint8_t *tag, size_t tag_size, size_t *tag_length);
+psa_status_t cit_dispatch_aead_verify(psa_aead_operation_t *op, uint8_t *plaintext,
+                                      size_t plaintext_size, size_t *plaintext_length,
+                                      const uint8_t *tag, size_t tag_length);
+void cit_dispatch_aead_abort(psa_aead_operation_t *op);
+/* cit_dispatch_aead_supported: can some driver run the (valid, specific) AEAD alg? */
+int cit_dispatch_aead_supported(psa_algorithm_t alg);
+
+psa_status_t cit_dispatch_kdf_setup(psa_key_derivation_operation_t *op, psa_algorithm_t alg);
+psa_status_t cit_dispatch_kdf_input_bytes(psa_key_derivation_operation_t *op,
+                                          psa_key_derivation_step_t step, const uint8_t *data,
+                                          size_t data_length);
+psa_status_t cit_dispatch_kdf_output_bytes(psa_key_derivation_operation_t *op, uint8_t *output,
+                                           size_t output_length);
+void cit_dispatch_kdf_abort(psa_key_derivation_operation_t *op);
+/* cit_dispatch_kdf_supported: can some driver run the (valid, specific) KDF alg? */
+int cit_dispatch_kdf_supported(psa_algorithm_t alg);
+
+/*
  * The random generator: a CTR_DRBG whose state lives in the dispatch layer
  * (it runs on the fastest AES available). seed instantiates (or, if
  * already instantiated, reseeds) from the given entropy; generate returns

@@ -1,7 +1,7 @@
 /*
  * keys.c - key management: import, export, copy, generate, destroy, purge
- * and attribute queries, for the unstructured key types of this release.
- * Persistent lifetimes come with secure storage (docs/STATUS.md).
+ * and attribute queries, for the unstructured key types of this release,
+ * volatile or persistent (default and read-only persistence).
  */
 #include "core.h"
 #include "dispatch.h"
@@ -82,25 +82,27 @@ psa_status_t cit_key_type_check_bits(psa_key_type_t type, size_t bits)
 }
 
 /*
- * Validates the lifetime/id part of creation attributes. This release
- * stores volatile keys in the local location only.
+ * Validates the lifetime/id part of creation attributes: volatile keys have
+ * no id; persistent keys (default or read-only persistence, local storage)
+ * need an id in the application range.
  */
 static psa_status_t check_lifetime(const psa_key_attributes_t *attr)
 {
     psa_key_lifetime_t lt = attr->cit_lifetime;
+    psa_key_persistence_t persistence = PSA_KEY_LIFETIME_GET_PERSISTENCE(lt);
 
     if (PSA_KEY_LIFETIME_GET_LOCATION(lt) != PSA_KEY_LOCATION_LOCAL_STORAGE) {
+        /* No secure-element driver in this build. */
         return PSA_ERROR_NOT_SUPPORTED;
     }
-    if (!PSA_KEY_LIFETIME_IS_VOLATILE(lt)) {
-        /* Persistent keys need secure storage (a later release). */
-        if (attr->cit_id == PSA_KEY_ID_NULL ||
-            attr->cit_id > PSA_KEY_ID_VENDOR_MAX) {
-            return PSA_ERROR_INVALID_ARGUMENT;
-        }
+    if (persistence == PSA_KEY_PERSISTENCE_VOLATILE) {
+        return attr->cit_id == PSA_KEY_ID_NULL ? PSA_SUCCESS : PSA_ERROR_INVALID_ARGUMENT;
+    }
+    if (persistence != PSA_KEY_PERSISTENCE_DEFAULT &&
+        persistence != PSA_KEY_PERSISTENCE_READ_ONLY) {
         return PSA_ERROR_NOT_SUPPORTED;
     }
-    if (attr->cit_id != PSA_KEY_ID_NULL) {
+    if (attr->cit_id < PSA_KEY_ID_USER_MIN || attr->cit_id > PSA_KEY_ID_USER_MAX) {
         return PSA_ERROR_INVALID_ARGUMENT;
     }
     return PSA_SUCCESS;
@@ -116,7 +118,9 @@ static psa_status_t create_key(const psa_key_attributes_t *attr, const uint8_t *
 
     stored.cit_bits = (uint16_t)(data_length * 8);
     stored.cit_usage = cit_usage_with_implied(attr->cit_usage);
-    stored.cit_id = PSA_KEY_ID_NULL;
+    if (PSA_KEY_LIFETIME_IS_VOLATILE(stored.cit_lifetime)) {
+        stored.cit_id = PSA_KEY_ID_NULL;
+    }
     status = cit_slot_create(&stored, data_length, &slot);
     if (status != PSA_SUCCESS) {
         return status;
@@ -130,8 +134,7 @@ static psa_status_t create_key(const psa_key_attributes_t *attr, const uint8_t *
     } else {
         memcpy(slot->material, data, data_length);
     }
-    *key = cit_slot_commit(slot);
-    return PSA_SUCCESS;
+    return cit_slot_commit(slot, key);
 }
 
 psa_status_t psa_import_key(const psa_key_attributes_t *attributes, const uint8_t *data,
@@ -317,18 +320,10 @@ psa_status_t psa_destroy_key(psa_key_id_t key)
 
 psa_status_t psa_purge_key(psa_key_id_t key)
 {
-    cit_slot_t *slot;
-    psa_status_t status;
-
     if (!cit_core_initialized()) {
         return PSA_ERROR_BAD_STATE;
     }
-    /* Volatile keys have no copy other than their slot: nothing to purge. */
-    status = cit_slot_acquire(key, &slot);
-    if (status == PSA_SUCCESS) {
-        cit_slot_release(slot);
-    }
-    return status;
+    return cit_slot_purge(key);
 }
 
 psa_status_t psa_get_key_attributes(psa_key_id_t key, psa_key_attributes_t *attributes)

@@ -1,7 +1,7 @@
 /*
  * policy.c - the key usage policy rules of the Crypto API (spec 9.8):
- * implied usage flags, permitted-algorithm matching with wildcards, MAC
- * algorithm validation against key types, and psa_check_key_usage.
+ * implied usage flags, permitted-algorithm matching with wildcards, MAC and
+ * AEAD algorithm validation against key types, and psa_check_key_usage.
  */
 #include "core.h"
 #include "dispatch.h"
@@ -9,6 +9,9 @@
 /* MAC encoding fields (spec B.1.4): LEN in bits 21:16, wildcard flag W at bit 15. */
 #define MAC_LEN(alg) (((alg) >> 16) & 0x3fu)
 #define MAC_WILDCARD_FLAG ((psa_algorithm_t)0x00008000u)
+/* AEAD encoding fields (spec B.1.6): tag length in bits 21:16, wildcard flag W at bit 15. */
+#define AEAD_TAG_LEN(alg) (((alg) >> 16) & 0x3fu)
+#define AEAD_WILDCARD_FLAG ((psa_algorithm_t)0x00008000u)
 
 /* Usage flags that are neither key-management nor defined: rejected. */
 #define KEY_MANAGEMENT_USAGES \
@@ -118,6 +121,67 @@ psa_status_t cit_mac_alg_check(psa_key_type_t type, size_t bits, psa_algorithm_t
 }
 
 /*
+ * aead_valid checks that the specific AEAD algorithm alg is defined for key
+ * type `type` with its tag length (spec 10.6.1), whether or not it is built:
+ * INVALID_ARGUMENT if not, NOT_SUPPORTED for an AEAD algorithm the spec
+ * does not define.
+ */
+static psa_status_t aead_valid(psa_key_type_t type, psa_algorithm_t alg)
+{
+    size_t len = AEAD_TAG_LEN(alg);
+    int key_fits, tag_fits;
+
+    if (!PSA_ALG_IS_AEAD(alg) || (alg & AEAD_WILDCARD_FLAG) != 0) {
+        return PSA_ERROR_INVALID_ARGUMENT;
+    }
+    switch (PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(alg)) {
+    case PSA_ALG_CCM:
+        key_fits = CIT_PSA_KEY_TYPE_IS_BLOCK_CIPHER(type) &&
+                   PSA_BLOCK_CIPHER_BLOCK_LENGTH(type) == 16u;
+        tag_fits = len >= 4 && len <= 16 && len % 2 == 0;
+        break;
+    case PSA_ALG_GCM:
+        key_fits = CIT_PSA_KEY_TYPE_IS_BLOCK_CIPHER(type) &&
+                   PSA_BLOCK_CIPHER_BLOCK_LENGTH(type) == 16u;
+        tag_fits = len == 4 || len == 8 || (len >= 12 && len <= 16);
+        break;
+    case PSA_ALG_CHACHA20_POLY1305:
+        key_fits = type == PSA_KEY_TYPE_CHACHA20;
+        tag_fits = len >= 1 && len <= 16;
+        break;
+    case PSA_ALG_XCHACHA20_POLY1305:
+        key_fits = type == PSA_KEY_TYPE_XCHACHA20;
+        tag_fits = len >= 1 && len <= 16;
+        break;
+    case PSA_ALG_ASCON_AEAD128:
+        key_fits = type == PSA_KEY_TYPE_ASCON;
+        tag_fits = len >= 4 && len <= 16;
+        break;
+    default:
+        return PSA_ERROR_NOT_SUPPORTED;
+    }
+    return key_fits && tag_fits ? PSA_SUCCESS : PSA_ERROR_INVALID_ARGUMENT;
+}
+
+/* see core.h */
+psa_status_t cit_aead_alg_check(psa_key_type_t type, size_t bits, psa_algorithm_t alg,
+                                size_t *tag_length)
+{
+    psa_status_t status = aead_valid(type, alg);
+
+    (void)bits;
+    if (status != PSA_SUCCESS) {
+        return status;
+    }
+    /* This release runs GCM with AES keys only. */
+    if (type != PSA_KEY_TYPE_AES || !cit_dispatch_aead_supported(alg)) {
+        return PSA_ERROR_NOT_SUPPORTED;
+    }
+    *tag_length = AEAD_TAG_LEN(alg);
+    return PSA_SUCCESS;
+}
+
+/*
  * Does the key's permitted algorithm `policy` permit the specific
  * algorithm `alg` on a key of the given type and size?
  */
@@ -160,6 +224,17 @@ static int alg_permits(psa_algorithm_t policy, psa_algorithm_t alg, psa_key_type
             return 0;
         }
         return have_len == want_len;
+    }
+    /* AEAD minimum-tag-length wildcard: same base, a valid tag at least that long. */
+    if (PSA_ALG_IS_AEAD(policy) && (policy & AEAD_WILDCARD_FLAG) != 0 && PSA_ALG_IS_AEAD(alg)) {
+        return CIT_PSA_AEAD_BASE(policy) == CIT_PSA_AEAD_BASE(alg) &&
+               aead_valid(type, alg) == PSA_SUCCESS && AEAD_TAG_LEN(alg) >= AEAD_TAG_LEN(policy);
+    }
+    /* CCM*: the untagged cipher and CCM with 4-, 8- or 16-byte tags. */
+    if (policy == PSA_ALG_CCM_STAR_ANY_TAG) {
+        return alg == PSA_ALG_CCM_STAR_NO_TAG || alg == PSA_ALG_CCM ||
+               alg == PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_CCM, 4) ||
+               alg == PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_CCM, 8);
     }
     return 0;
 }
@@ -207,7 +282,7 @@ psa_status_t psa_check_key_usage(psa_key_id_t key, psa_algorithm_t alg, psa_key_
 {
     cit_slot_t *slot = NULL;
     psa_status_t status;
-    size_t mac_len;
+    size_t mac_len, tag_len;
 
     if (!cit_core_initialized()) {
         return PSA_ERROR_BAD_STATE;
@@ -235,6 +310,14 @@ psa_status_t psa_check_key_usage(psa_key_id_t key, psa_algorithm_t alg, psa_key_
         if (status == PSA_SUCCESS && !cit_dispatch_mac_supported(alg)) {
             status = PSA_ERROR_NOT_SUPPORTED;
         }
+    } else if (PSA_ALG_IS_AEAD(alg)) {
+        /* Validity, then support (NOT_SUPPORTED, spec 9.8.2), then the policy. */
+        status = cit_aead_alg_check(slot->attr.cit_type, slot->attr.cit_bits, alg, &tag_len);
+        if (status == PSA_SUCCESS) {
+            status = cit_policy_check(slot, usage, alg);
+        }
+    } else if (PSA_ALG_IS_KEY_DERIVATION(alg)) {
+        status = cit_kdf_check_key_usage(slot, usage, alg);
     } else {
         /* Families not built yet in this release. */
         status = PSA_ERROR_NOT_SUPPORTED;
@@ -261,6 +344,12 @@ psa_status_t cit_policy_intersect(psa_algorithm_t a, psa_algorithm_t b, psa_key_
         PSA_ALG_FULL_LENGTH_MAC(a & ~MAC_WILDCARD_FLAG) ==
             PSA_ALG_FULL_LENGTH_MAC(b & ~MAC_WILDCARD_FLAG)) {
         *out = MAC_LEN(a) >= MAC_LEN(b) ? a : b;
+        return PSA_SUCCESS;
+    }
+    /* Two AEAD minimum-tag-length wildcards of one base: the stricter minimum. */
+    if (PSA_ALG_IS_AEAD(a) && PSA_ALG_IS_AEAD(b) && (a & AEAD_WILDCARD_FLAG) &&
+        (b & AEAD_WILDCARD_FLAG) && CIT_PSA_AEAD_BASE(a) == CIT_PSA_AEAD_BASE(b)) {
+        *out = AEAD_TAG_LEN(a) >= AEAD_TAG_LEN(b) ? a : b;
         return PSA_SUCCESS;
     }
     /* A wildcard that includes the other, specific algorithm. */

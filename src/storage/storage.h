@@ -3,7 +3,7 @@
  *
  * Layers:
  *   psa_its_* / psa_ps_* (its.c, ps.c)   the standard APIs, per-caller namespaces
- *   cit_store_*          (store.c? its.c) object store over the active backend,
+ *   cit_store_*          (store.c)        object store over the active backend,
  *                                         capacity accounting, used by ITS, PS and
  *                                         the crypto core (persistent keys)
  *   cit_store_backend_t                   one medium: file directory (Linux) or
@@ -43,7 +43,10 @@ typedef struct {
  * point, the object holds either its old or its new value, never a mix, and
  * no other object is affected. read may return any byte range of an object,
  * but must verify the whole object's integrity (streaming) before returning
- * success; on DATA_CORRUPT the output buffer is wiped.
+ * success; on DATA_CORRUPT the output buffer is wiped. info need only
+ * verify the metadata it returns (DATA_CORRUPT if that check fails); damage
+ * to the payload may show at read only. The store calls every function with
+ * the storage lock held, one call at a time.
  */
 typedef struct {
     psa_status_t (*info)(void *ctx, const cit_store_key_t *key, uint32_t *flags, size_t *size);
@@ -52,7 +55,12 @@ typedef struct {
     psa_status_t (*write)(void *ctx, const cit_store_key_t *key, uint32_t flags,
                           const uint8_t *data, size_t len);
     psa_status_t (*remove)(void *ctx, const cit_store_key_t *key);
-    /* used: payload bytes of all live objects (for capacity accounting). */
+    /*
+     * used: the bytes charged against CIT_STORE_CAPACITY by all live objects:
+     * each object's payload plus CIT_STORE_OBJECT_CHARGE. (A backend that
+     * counts payload only still works: the store charges each new object
+     * CIT_STORE_OBJECT_CHARGE when it checks the capacity.)
+     */
     psa_status_t (*used)(void *ctx, size_t *bytes);
 } cit_store_backend_ops_t;
 
@@ -65,9 +73,17 @@ typedef struct {
 #ifndef CIT_STORE_MAX_OBJECT_SIZE
 #define CIT_STORE_MAX_OBJECT_SIZE 65536u
 #endif
-/* Total payload bytes (all spaces, all owners) beyond which writes fail. */
+/*
+ * Total bytes (all spaces, all owners) beyond which writes fail: the sum of
+ * the live objects' payloads plus CIT_STORE_OBJECT_CHARGE per object, so
+ * that empty objects cannot fill the medium either.
+ */
 #ifndef CIT_STORE_CAPACITY
 #define CIT_STORE_CAPACITY (1024u * 1024u)
+#endif
+/* Bytes charged per object on top of its payload (its metadata). */
+#ifndef CIT_STORE_OBJECT_CHARGE
+#define CIT_STORE_OBJECT_CHARGE 64u
 #endif
 
 /*
@@ -76,10 +92,34 @@ typedef struct {
  */
 void cit_store_set_backend(const cit_store_backend_t *backend);
 
-/* The object-store operations used by ITS, PS and the crypto core. */
+/*
+ * The object-store operations used by ITS, PS and the crypto core. Each one
+ * is atomic with respect to the others (the storage lock is held for the
+ * whole call), and each returns PSA_ERROR_STORAGE_FAILURE when no medium can
+ * be opened. A NULL key or a NULL buffer with a non-zero length is
+ * PSA_ERROR_INVALID_ARGUMENT.
+ */
 psa_status_t cit_store_info(const cit_store_key_t *key, uint32_t *flags, size_t *size);
+/*
+ * cit_store_read reads exactly len bytes from offset: INVALID_ARGUMENT if
+ * offset + len is beyond the object's size.
+ */
 psa_status_t cit_store_read(const cit_store_key_t *key, size_t offset, uint8_t *out, size_t len);
-/* cit_store_write enforces CIT_STORE_MAX_OBJECT_SIZE and CIT_STORE_CAPACITY. */
+/*
+ * cit_store_get reads the lesser of out_size and (size - offset) bytes from
+ * offset (psa_its_get semantics, in one atomic step): INVALID_ARGUMENT if
+ * offset is beyond the object's size. The whole object's integrity is
+ * checked even when nothing is copied.
+ */
+psa_status_t cit_store_get(const cit_store_key_t *key, size_t offset, uint8_t *out,
+                           size_t out_size, size_t *out_length);
+/*
+ * cit_store_write enforces CIT_STORE_MAX_OBJECT_SIZE and CIT_STORE_CAPACITY
+ * (INSUFFICIENT_STORAGE; a replaced object's old size is accounted).
+ * cit_store_write and cit_store_remove refuse to change an object stored
+ * with PSA_STORAGE_FLAG_WRITE_ONCE (NOT_PERMITTED), and an object whose
+ * metadata fails its integrity check (DATA_CORRUPT: its flags are unknown).
+ */
 psa_status_t cit_store_write(const cit_store_key_t *key, uint32_t flags, const uint8_t *data,
                              size_t len);
 psa_status_t cit_store_remove(const cit_store_key_t *key);

@@ -1174,6 +1174,33 @@
 #ifndef PSA_XOF_OPERATION_INIT
 #error "missing PSA_XOF_OPERATION_INIT"
 #endif
+#ifndef PSA_ITS_API_VERSION_MAJOR
+#error "missing PSA_ITS_API_VERSION_MAJOR"
+#endif
+#ifndef PSA_ITS_API_VERSION_MINOR
+#error "missing PSA_ITS_API_VERSION_MINOR"
+#endif
+#ifndef PSA_PS_API_VERSION_MAJOR
+#error "missing PSA_PS_API_VERSION_MAJOR"
+#endif
+#ifndef PSA_PS_API_VERSION_MINOR
+#error "missing PSA_PS_API_VERSION_MINOR"
+#endif
+#ifndef PSA_STORAGE_FLAG_NO_CONFIDENTIALITY
+#error "missing PSA_STORAGE_FLAG_NO_CONFIDENTIALITY"
+#endif
+#ifndef PSA_STORAGE_FLAG_NO_REPLAY_PROTECTION
+#error "missing PSA_STORAGE_FLAG_NO_REPLAY_PROTECTION"
+#endif
+#ifndef PSA_STORAGE_FLAG_NONE
+#error "missing PSA_STORAGE_FLAG_NONE"
+#endif
+#ifndef PSA_STORAGE_FLAG_WRITE_ONCE
+#error "missing PSA_STORAGE_FLAG_WRITE_ONCE"
+#endif
+#ifndef PSA_STORAGE_SUPPORT_SET_EXTENDED
+#error "missing PSA_STORAGE_SUPPORT_SET_EXTENDED"
+#endif
 #ifndef PSA_ERROR_ALREADY_EXISTS
 #error "missing PSA_ERROR_ALREADY_EXISTS"
 #endif
@@ -1422,6 +1449,15 @@ static const cit_id_value_t cit_id_values[] = {
     { "PSA_SLH_DSA_FAMILY_SHAKE_F", (long long)(PSA_SLH_DSA_FAMILY_SHAKE_F) },
     { "PSA_SLH_DSA_FAMILY_SHAKE_S", (long long)(PSA_SLH_DSA_FAMILY_SHAKE_S) },
     { "PSA_TLS12_ECJPAKE_TO_PMS_OUTPUT_SIZE", (long long)(PSA_TLS12_ECJPAKE_TO_PMS_OUTPUT_SIZE) },
+    { "PSA_ITS_API_VERSION_MAJOR", (long long)(PSA_ITS_API_VERSION_MAJOR) },
+    { "PSA_ITS_API_VERSION_MINOR", (long long)(PSA_ITS_API_VERSION_MINOR) },
+    { "PSA_PS_API_VERSION_MAJOR", (long long)(PSA_PS_API_VERSION_MAJOR) },
+    { "PSA_PS_API_VERSION_MINOR", (long long)(PSA_PS_API_VERSION_MINOR) },
+    { "PSA_STORAGE_FLAG_NO_CONFIDENTIALITY", (long long)(PSA_STORAGE_FLAG_NO_CONFIDENTIALITY) },
+    { "PSA_STORAGE_FLAG_NO_REPLAY_PROTECTION", (long long)(PSA_STORAGE_FLAG_NO_REPLAY_PROTECTION) },
+    { "PSA_STORAGE_FLAG_NONE", (long long)(PSA_STORAGE_FLAG_NONE) },
+    { "PSA_STORAGE_FLAG_WRITE_ONCE", (long long)(PSA_STORAGE_FLAG_WRITE_ONCE) },
+    { "PSA_STORAGE_SUPPORT_SET_EXTENDED", (long long)(PSA_STORAGE_SUPPORT_SET_EXTENDED) },
     { "PSA_ERROR_ALREADY_EXISTS", (long long)(PSA_ERROR_ALREADY_EXISTS) },
     { "PSA_ERROR_BAD_STATE", (long long)(PSA_ERROR_BAD_STATE) },
     { "PSA_ERROR_BUFFER_TOO_SMALL", (long long)(PSA_ERROR_BUFFER_TOO_SMALL) },
@@ -1479,5 +1515,8 @@ static const cit_id_value_t cit_id_types[] = {
     { "psa_slh_dsa_family_t", (long long)sizeof(psa_slh_dsa_family_t) },
     { "psa_verify_operation_t", (long long)sizeof(psa_verify_operation_t) },
     { "psa_xof_operation_t", (long long)sizeof(psa_xof_operation_t) },
+    { "psa_storage_create_flags_t", (long long)sizeof(psa_storage_create_flags_t) },
+    { "psa_storage_info_t", (long long)sizeof(struct psa_storage_info_t) },
+    { "psa_storage_uid_t", (long long)sizeof(psa_storage_uid_t) },
     { "psa_status_t", (long long)sizeof(psa_status_t) },
 };

@@ -290,27 +290,32 @@ static void test_attributes(void)
 
 #if defined(GEN_TYPE)
 
-/* ---- Lifetimes this release does not store ---- */
+/* ---- Lifetimes (persistent keys in depth: test_persistent.c) ---- */
 
 static void test_lifetimes(void)
 {
     psa_key_attributes_t a = PSA_KEY_ATTRIBUTES_INIT;
-    uint8_t data[GEN_LEN];
+    uint8_t data[GEN_LEN], out[GEN_LEN];
     psa_key_id_t id, src = PSA_KEY_ID_NULL;
+    size_t len = 0;
 
     pattern(data, sizeof(data), 1);
 
-    /* Persistent keys need storage (a later release): NOT_SUPPORTED, not a fake success. */
+    /* Persistent keys at both ends of the application id range. */
     set_attr(&a, GEN_TYPE, 0, PSA_KEY_USAGE_EXPORT, PSA_ALG_NONE);
     psa_set_key_id(&a, 1);
     id = 77;
-    CHECK_STATUS(psa_import_key(&a, data, sizeof(data), &id), PSA_ERROR_NOT_SUPPORTED);
-    CHECK(id == PSA_KEY_ID_NULL);
+    CHECK_STATUS(psa_import_key(&a, data, sizeof(data), &id), PSA_SUCCESS);
+    CHECK(id == 1);
     psa_set_key_id(&a, PSA_KEY_ID_USER_MAX);
-    CHECK_STATUS(psa_import_key(&a, data, sizeof(data), &id), PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS(psa_import_key(&a, data, sizeof(data), &id), PSA_SUCCESS);
+    CHECK(id == PSA_KEY_ID_USER_MAX);
+    CHECK_STATUS(psa_export_key(PSA_KEY_ID_USER_MAX, out, sizeof(out), &len), PSA_SUCCESS);
+    CHECK(len == sizeof(data) && memcmp(out, data, len) == 0);
+    /* The id is taken now. */
     psa_set_key_bits(&a, 8 * GEN_LEN);
     id = 77;
-    CHECK_STATUS(psa_generate_key(&a, &id), PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS(psa_generate_key(&a, &id), PSA_ERROR_ALREADY_EXISTS);
     CHECK(id == PSA_KEY_ID_NULL);
 
     /* A persistent lifetime without a valid id: the id is not valid for the lifetime. */
@@ -330,18 +335,24 @@ static void test_lifetimes(void)
     psa_set_key_bits(&a, 8 * GEN_LEN);
     CHECK_STATUS(psa_generate_key(&a, &id), PSA_ERROR_NOT_SUPPORTED);
 
-    /* Copying into a persistent key. */
+    /* Copying into a persistent key, and onto a taken id. */
     CHECK_STATUS(import_as(GEN_TYPE, PSA_KEY_USAGE_COPY | PSA_KEY_USAGE_EXPORT, PSA_ALG_NONE,
                            data, sizeof(data), &src),
                  PSA_SUCCESS);
     set_attr(&a, PSA_KEY_TYPE_NONE, 0, PSA_KEY_USAGE_EXPORT, PSA_ALG_NONE);
     psa_set_key_id(&a, 5);
     id = 77;
-    CHECK_STATUS(psa_copy_key(src, &a, &id), PSA_ERROR_NOT_SUPPORTED);
+    CHECK_STATUS(psa_copy_key(src, &a, &id), PSA_SUCCESS);
+    CHECK(id == 5);
+    id = 77;
+    CHECK_STATUS(psa_copy_key(src, &a, &id), PSA_ERROR_ALREADY_EXISTS);
     CHECK(id == PSA_KEY_ID_NULL);
     CHECK_STATUS(psa_destroy_key(src), PSA_SUCCESS);
 
-    /* Persistent ids were never created: nothing to find or destroy. */
+    /* Destroyed persistent keys are gone. */
+    CHECK_STATUS(psa_destroy_key(1), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(5), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(PSA_KEY_ID_USER_MAX), PSA_SUCCESS);
     CHECK_STATUS(psa_get_key_attributes(1, &a), PSA_ERROR_INVALID_HANDLE);
     CHECK_STATUS(psa_destroy_key(1), PSA_ERROR_INVALID_HANDLE);
 }
@@ -1432,6 +1443,13 @@ static void test_threads(void)
 
 int main(void)
 {
+    char dir[] = "/tmp/citadel-keys-XXXXXX";
+
+    /* Persistent keys go to a private store. */
+    if (mkdtemp(dir) == NULL) {
+        cit_test_skip("cannot create a temporary storage directory");
+    }
+    setenv("CITADEL_STORAGE_DIR", dir, 1);
     /* Before psa_crypto_init: must come first. */
     test_before_init();
     test_init();

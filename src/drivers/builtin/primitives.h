@@ -299,13 +299,32 @@ void cit_gcm_finish(cit_gcm_ctx_t *ctx, uint8_t tag[16]);
 /* cit_hkdf_extract: prk = HMAC(salt, ikm); prk has desc->digest_size bytes. */
 void cit_hkdf_extract(const cit_hash_desc_t *desc, const uint8_t *salt, size_t salt_len,
                       const uint8_t *ikm, size_t ikm_len, uint8_t *prk);
+
 /*
- * HKDF-Expand is streamed: block i (1-based) = HMAC(prk, T(i-1) || info || i).
- * cit_hkdf_expand_block computes T(i) from T(i-1) (prev_len 0 for i = 1).
+ * HKDF-Expand, streamed: T(i) = HMAC(PRK, T(i-1) || info || i), OKM = T(1) || T(2) ...
+ * (at most 255 blocks). The context keeps HMAC keyed with the PRK (its two keyed
+ * prefixes, never finished; cloned for each block), the current block and how much
+ * of it was output, so the PRK itself is not kept.
  */
-void cit_hkdf_expand_block(const cit_hash_desc_t *desc, const uint8_t *prk, size_t prk_len,
-                           const uint8_t *prev, size_t prev_len, const uint8_t *info,
-                           size_t info_len, uint8_t counter, uint8_t *out);
+typedef struct {
+    cit_hmac_ctx_t prk;              /* HMAC keyed with the PRK */
+    uint8_t t[CIT_HASH_MAX_DIGEST];  /* T(counter) */
+    uint32_t used;                   /* bytes of t already output */
+    uint32_t counter;                /* index of the block in t; 0 before the first */
+} cit_hkdf_expand_ctx_t;
+
+/* cit_hkdf_expand_init keys the expansion with a PRK of any length. */
+void cit_hkdf_expand_init(cit_hkdf_expand_ctx_t *ctx, const cit_hash_desc_t *desc,
+                          const uint8_t *prk, size_t prk_len);
+/*
+ * cit_hkdf_expand_output writes the next out_len bytes of OKM; info must be the
+ * same on every call. Returns 0, or -1 (writing nothing) if the request goes past
+ * 255 blocks.
+ */
+int cit_hkdf_expand_output(cit_hkdf_expand_ctx_t *ctx, const uint8_t *info, size_t info_len,
+                           uint8_t *out, size_t out_len);
+/* cit_hkdf_expand_wipe wipes a context. */
+void cit_hkdf_expand_wipe(cit_hkdf_expand_ctx_t *ctx);
 
 /* ======================================================================
  * CTR_DRBG with AES-256 and the derivation function (NIST SP 800-90A 10.2).

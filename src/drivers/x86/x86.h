@@ -78,4 +78,13 @@ void cit_sha512_blocks_avx2(uint64_t *state, const uint8_t *data, size_t num_blo
  */
 int cit_aes_ni_init(cit_aes_ctx_t *ctx, const uint8_t *key, size_t key_len);
 
+/*
+ * cit_gcm_use_clmul switches a GCM context keyed by cit_gcm_setkey to
+ * PCLMULQDQ GHASH: it computes H with ctx->aes, stores H..H^8 in its own
+ * form in ctx->h and sets ctx->ghash (eight blocks per reduction). Call it
+ * after cit_gcm_setkey and before cit_gcm_start. Needs CIT_X86_AES (which
+ * includes PCLMULQDQ).
+ */
+void cit_gcm_use_clmul(cit_gcm_ctx_t *ctx);
+
 #endif /* CIT_X86_H */

@@ -201,6 +201,103 @@ psa_status_t x86_mac_setup(builtin_mac_operation_t *operation,
     return cit_mac_setup_with(operation, &prov, attributes, key_buffer, key_buffer_size, alg);
 }
 
+/*
+ * x86_aead_providers fills the AES-NI + PCLMULQDQ providers for alg; returns
+ * 0 if the CPU or the algorithm gives nothing to accelerate.
+ */
+static int x86_aead_providers(cit_aead_providers_t *prov, psa_algorithm_t alg)
+{
+#if defined(CIT_NEED_GCM)
+    prov->aes_init = x86_aes_init_fn();
+    prov->gcm_accel = cit_gcm_use_clmul;
+    return prov->aes_init != NULL && builtin_aead_supported(alg);
+#else
+    (void)prov, (void)alg;
+    return 0;
+#endif
+}
+
+/* see x86_driver.h */
+psa_status_t x86_aead_encrypt_setup(builtin_aead_operation_t *operation,
+                                    const psa_key_attributes_t *attributes,
+                                    const uint8_t *key_buffer, size_t key_buffer_size,
+                                    psa_algorithm_t alg)
+{
+    cit_aead_providers_t prov;
+
+    if (!x86_aead_providers(&prov, alg)) {
+        return PSA_ERROR_NOT_SUPPORTED;
+    }
+    return cit_aead_setup_with(operation, &prov, attributes, key_buffer, key_buffer_size, alg,
+                               1);
+}
+
+/* see x86_driver.h */
+psa_status_t x86_aead_decrypt_setup(builtin_aead_operation_t *operation,
+                                    const psa_key_attributes_t *attributes,
+                                    const uint8_t *key_buffer, size_t key_buffer_size,
+                                    psa_algorithm_t alg)
+{
+    cit_aead_providers_t prov;
+
+    if (!x86_aead_providers(&prov, alg)) {
+        return PSA_ERROR_NOT_SUPPORTED;
+    }
+    return cit_aead_setup_with(operation, &prov, attributes, key_buffer, key_buffer_size, alg,
+                               0);
+}
+
+/* see x86_driver.h */
+psa_status_t x86_aead_encrypt(const psa_key_attributes_t *attributes, const uint8_t *key_buffer,
+                              size_t key_buffer_size, psa_algorithm_t alg, const uint8_t *nonce,
+                              size_t nonce_length, const uint8_t *additional_data,
+                              size_t additional_data_length, const uint8_t *plaintext,
+                              size_t plaintext_length, uint8_t *ciphertext,
+                              size_t ciphertext_size, size_t *ciphertext_length)
+{
+    cit_aead_providers_t prov;
+
+    if (!x86_aead_providers(&prov, alg)) {
+        return PSA_ERROR_NOT_SUPPORTED;
+    }
+    return cit_aead_encrypt_with(&prov, attributes, key_buffer, key_buffer_size, alg, nonce,
+                                 nonce_length, additional_data, additional_data_length,
+                                 plaintext, plaintext_length, ciphertext, ciphertext_size,
+                                 ciphertext_length);
+}
+
+/* see x86_driver.h */
+psa_status_t x86_aead_decrypt(const psa_key_attributes_t *attributes, const uint8_t *key_buffer,
+                              size_t key_buffer_size, psa_algorithm_t alg, const uint8_t *nonce,
+                              size_t nonce_length, const uint8_t *additional_data,
+                              size_t additional_data_length, const uint8_t *ciphertext,
+                              size_t ciphertext_length, uint8_t *plaintext,
+                              size_t plaintext_size, size_t *plaintext_length)
+{
+    cit_aead_providers_t prov;
+
+    if (!x86_aead_providers(&prov, alg)) {
+        return PSA_ERROR_NOT_SUPPORTED;
+    }
+    return cit_aead_decrypt_with(&prov, attributes, key_buffer, key_buffer_size, alg, nonce,
+                                 nonce_length, additional_data, additional_data_length,
+                                 ciphertext, ciphertext_length, plaintext, plaintext_size,
+                                 plaintext_length);
+}
+
+/* see x86_driver.h */
+psa_status_t x86_kdf_setup(builtin_kdf_operation_t *operation, psa_algorithm_t alg)
+{
+    cit_mac_providers_t prov;
+
+    if (x86_accel_desc(PSA_ALG_GET_HASH(alg)) == NULL) {
+        return PSA_ERROR_NOT_SUPPORTED;
+    }
+    prov.hash_desc = x86_hash_desc;
+    prov.aes_init = x86_aes_init_fn();
+    return cit_kdf_setup_with(operation, &prov, alg);
+}
+
 #else
 typedef int cit_x86_driver_unused_t;
 #endif /* CIT_USE_X86 */

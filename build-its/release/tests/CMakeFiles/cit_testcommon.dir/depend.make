@@ -1,0 +1,2 @@
+# Empty dependencies file for cit_testcommon.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for crypto_test_hash.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for drivers_builtin_test_md5.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,11 @@
+file(REMOVE_RECURSE
+  "CMakeFiles/drivers_builtin_test_sha512.dir/drivers/builtin/test_sha512.c.o"
+  "CMakeFiles/drivers_builtin_test_sha512.dir/drivers/builtin/test_sha512.c.o.d"
+  "drivers_builtin_test_sha512"
+  "drivers_builtin_test_sha512.pdb"
+)
+
+# Per-language clean rules from dependency scanning.
+foreach(lang C)
+  include(CMakeFiles/drivers_builtin_test_sha512.dir/cmake_clean_${lang}.cmake OPTIONAL)
+endforeach()

@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for storage_test_flash_store.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for storage_test_its.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for storage_test_ps.
+# This may be replaced when dependencies are built.
