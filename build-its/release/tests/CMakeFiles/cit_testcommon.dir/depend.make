@@ -1,2 +1,0 @@
-# Empty dependencies file for cit_testcommon.
-# This may be replaced when dependencies are built.

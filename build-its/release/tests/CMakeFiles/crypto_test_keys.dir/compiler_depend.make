@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for crypto_test_keys.
-# This may be replaced when dependencies are built.

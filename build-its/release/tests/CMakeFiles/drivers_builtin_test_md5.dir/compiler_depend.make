@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for drivers_builtin_test_md5.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for drivers_builtin_test_sha512.
-# This may be replaced when dependencies are built.

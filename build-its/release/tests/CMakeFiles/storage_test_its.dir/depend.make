@@ -1,2 +1,0 @@
-# Empty dependencies file for storage_test_its.
-# This may be replaced when dependencies are built.
