@@ -62,6 +62,10 @@ size_t citadel_config_report(char *buf, size_t buf_size)
 #if defined(CIT_NEED_CBC_MAC)
     put(buf, buf_size, &pos, " CBC-MAC");
 #endif
+    put(buf, buf_size, &pos, "; aead:");
+#if defined(CIT_NEED_GCM)
+    put(buf, buf_size, &pos, " GCM");
+#endif
     put(buf, buf_size, &pos, "; kdfs:");
 #if defined(CIT_NEED_HKDF)
     put(buf, buf_size, &pos, " HKDF");

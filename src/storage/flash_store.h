@@ -87,6 +87,7 @@ typedef struct {
     uint64_t next_seq;
     uint32_t max_erase_count;
     int wear_check;       /* an erase happened since the last wear-levelling check */
+    uint32_t wear_delta;  /* CIT_FLASH_WEAR_DELTA at open; may be changed after open */
     size_t used_bytes;
     /* Statistics since open. */
     uint32_t num_gc;

@@ -736,6 +736,36 @@ static psa_status_t (*const cit_fn_psa_its_set)(
     const void * p_data,
     psa_storage_create_flags_t create_flags) =
     psa_its_set;
+static psa_status_t (*const cit_fn_psa_ps_create)(
+    psa_storage_uid_t uid,
+    size_t capacity,
+    psa_storage_create_flags_t create_flags) =
+    psa_ps_create;
+static psa_status_t (*const cit_fn_psa_ps_get)(
+    psa_storage_uid_t uid,
+    size_t data_offset,
+    size_t data_size,
+    void * p_data,
+    size_t * p_data_length) =
+    psa_ps_get;
+static psa_status_t (*const cit_fn_psa_ps_get_info)(
+    psa_storage_uid_t uid,
+    struct psa_storage_info_t * p_info) =
+    psa_ps_get_info;
+static uint32_t (*const cit_fn_psa_ps_get_support)(void) = psa_ps_get_support;
+static psa_status_t (*const cit_fn_psa_ps_remove)(psa_storage_uid_t uid) = psa_ps_remove;
+static psa_status_t (*const cit_fn_psa_ps_set)(
+    psa_storage_uid_t uid,
+    size_t data_length,
+    const void * p_data,
+    psa_storage_create_flags_t create_flags) =
+    psa_ps_set;
+static psa_status_t (*const cit_fn_psa_ps_set_extended)(
+    psa_storage_uid_t uid,
+    size_t data_offset,
+    size_t data_length,
+    const void * p_data) =
+    psa_ps_set_extended;
 
 static const cit_id_function_t cit_id_functions[] = {
     { "psa_aead_abort", (cit_fn_t)cit_fn_psa_aead_abort },
@@ -878,49 +908,17 @@ static const cit_id_function_t cit_id_functions[] = {
     { "psa_its_get_info", (cit_fn_t)cit_fn_psa_its_get_info },
     { "psa_its_remove", (cit_fn_t)cit_fn_psa_its_remove },
     { "psa_its_set", (cit_fn_t)cit_fn_psa_its_set },
+    { "psa_ps_create", (cit_fn_t)cit_fn_psa_ps_create },
+    { "psa_ps_get", (cit_fn_t)cit_fn_psa_ps_get },
+    { "psa_ps_get_info", (cit_fn_t)cit_fn_psa_ps_get_info },
+    { "psa_ps_get_support", (cit_fn_t)cit_fn_psa_ps_get_support },
+    { "psa_ps_remove", (cit_fn_t)cit_fn_psa_ps_remove },
+    { "psa_ps_set", (cit_fn_t)cit_fn_psa_ps_set },
+    { "psa_ps_set_extended", (cit_fn_t)cit_fn_psa_ps_set_extended },
 };
 
 /* Declared, not implemented yet: redeclared with the specification's prototype. */
-typedef psa_status_t cit_fnty_psa_ps_create(
-    psa_storage_uid_t uid,
-    size_t capacity,
-    psa_storage_create_flags_t create_flags);
-cit_fnty_psa_ps_create psa_ps_create;
-typedef psa_status_t cit_fnty_psa_ps_get(
-    psa_storage_uid_t uid,
-    size_t data_offset,
-    size_t data_size,
-    void * p_data,
-    size_t * p_data_length);
-cit_fnty_psa_ps_get psa_ps_get;
-typedef psa_status_t cit_fnty_psa_ps_get_info(
-    psa_storage_uid_t uid,
-    struct psa_storage_info_t * p_info);
-cit_fnty_psa_ps_get_info psa_ps_get_info;
-typedef uint32_t cit_fnty_psa_ps_get_support(void);
-cit_fnty_psa_ps_get_support psa_ps_get_support;
-typedef psa_status_t cit_fnty_psa_ps_remove(psa_storage_uid_t uid);
-cit_fnty_psa_ps_remove psa_ps_remove;
-typedef psa_status_t cit_fnty_psa_ps_set(
-    psa_storage_uid_t uid,
-    size_t data_length,
-    const void * p_data,
-    psa_storage_create_flags_t create_flags);
-cit_fnty_psa_ps_set psa_ps_set;
-typedef psa_status_t cit_fnty_psa_ps_set_extended(
-    psa_storage_uid_t uid,
-    size_t data_offset,
-    size_t data_length,
-    const void * p_data);
-cit_fnty_psa_ps_set_extended psa_ps_set_extended;
 
 static const char *const cit_id_declared[] = {
-    "psa_ps_create",
-    "psa_ps_get",
-    "psa_ps_get_info",
-    "psa_ps_get_support",
-    "psa_ps_remove",
-    "psa_ps_set",
-    "psa_ps_set_extended",
     NULL
 };

@@ -671,6 +671,12 @@ static void test_policy(void)
     CHECK_STATUS(psa_aead_abort(&op), PSA_SUCCESS);
     CHECK_STATUS(psa_check_key_usage(id, GCM, PSA_KEY_USAGE_ENCRYPT), PSA_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(psa_destroy_key(id), PSA_SUCCESS);
+    /* Also when a wildcard policy covers the algorithm. */
+    CHECK_STATUS(import_key(PSA_KEY_TYPE_HMAC, key, 16, at12, USAGE_ED, &id), PSA_SUCCESS);
+    CHECK_STATUS(psa_aead_encrypt(id, GCM, nonce, 12, NULL, 0, msg, 10, out, sizeof(out),
+                                  &out_len),
+                 PSA_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(psa_destroy_key(id), PSA_SUCCESS);
 #endif
     /* AEAD algorithms this build does not run; ChaCha20-Poly1305 does not fit an AES key. */
     for (i = 0; i < sizeof(unsupported_on_aes) / sizeof(unsupported_on_aes[0]); i++) {

@@ -479,6 +479,11 @@ static void test_report(void)
     expect_in_report(buf, "HMAC", WANT_HMAC);
     expect_in_report(buf, " CMAC", WANT_CMAC);
     expect_in_report(buf, "CBC-MAC", WANT_CBC_MAC);
+#if defined(PSA_WANT_ALG_GCM)
+    expect_in_report(buf, " GCM", 1);
+#else
+    expect_in_report(buf, " GCM", 0);
+#endif
 }
 
 int main(void)

@@ -3,15 +3,16 @@
  *
  * A scripted workload (creates, overwrites, removes, the index filled with
  * small objects and tombstones compacted away, the medium filled until
- * INSUFFICIENT_STORAGE, churn; garbage collection many times over, and
- * reopens whose mount may repair) runs once without cuts on a blank
- * emulated NOR (16 blocks of 4 KiB, program unit 16 bytes) and counts its
- * device steps S (each program unit written and each erase is one step).
- * Then, for every k in 1..S, the workload runs with the power cut during
- * step k: the emulator leaves that operation partly done (a random subset
- * of the program's units, a random subset of the bits of the unit being
- * programmed; an erase with random bits back to 1, a partly erased prefix,
- * a nearly erased block, or nothing done) and fails everything after it.
+ * INSUFFICIENT_STORAGE, churn; garbage collection and static wear-levelling
+ * relocation many times over, and re-opens whose mount may repair) runs
+ * once without cuts on a blank emulated NOR and counts its device steps S
+ * (each program unit written and each erase is one step). Then, for every k
+ * in 1..S, the workload runs with the power cut during step k: the emulator
+ * leaves that operation partly done (a random subset of the program's units,
+ * a random subset of the bits of the unit being programmed; an erase with
+ * random bits back to 1, a partly erased prefix, a nearly erased block, or
+ * nothing done) and fails everything after it; a cut in an erase is also
+ * run once more with every interrupted-erase outcome, three times each.
  * The test then "reboots" (power on, re-open the store on the same image;
  * for one cut in four, with a second cut armed a few steps into that
  * recovery, and a third boot after it) and checks:
@@ -21,7 +22,12 @@
  *     the new value), none is corrupt (no DATA_CORRUPT), none is lost, and
  *     used() agrees;
  *   - the store keeps working: a removal, a set and an overwrite succeed
- *     and read back, then one more re-open shows everything again.
+ *     and read back, then one more re-open shows every object again;
+ *   - the store never tried to program a 0 bit back to 1.
+ *
+ * Geometries: 16 blocks of 4 KiB with a 16-byte program unit (every cut
+ * point), and a tighter 8 blocks of 4 KiB with an 8-byte unit (every 6th
+ * cut point and every erase).
  *
  * Running the prefix of the workload before step k is deterministic (the
  * emulator only uses randomness for the partial outcome of the cut), so
@@ -30,8 +36,8 @@
  * workload from a blank image up to there (checked by literal replay for a
  * few k).
  *
- * CIT_FLASH_PL_STRIDE=n tests every n-th cut point (default 1; the
- * sanitizer build uses a larger default and says so).
+ * CIT_FLASH_PL_STRIDE=n tests every n-th cut point (6n-th in the second
+ * geometry; erases always). The sanitizer build uses n = 4 and says so.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "test.h"
@@ -44,20 +50,18 @@
 #include <string.h>
 #include <time.h>
 
-#define BLOCK_SIZE 4096u
-#define NUM_BLOCKS 16u
-#define UNIT 16u
-#define IMAGE_SIZE (BLOCK_SIZE * NUM_BLOCKS)
+#define MAX_IMAGE (16u * 4096u)
 #define NUM_KEYS 200u
 #define SCRATCH_UID 0xFFFFu
 #define MAX_LEN 1500u
 #define MAX_OPS 4000u
+#define WEAR_DELTA 2u
 
 #if defined(__SANITIZE_ADDRESS__)
-#define DEFAULT_STRIDE 23u
+#define DEFAULT_STRIDE 4u
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-#define DEFAULT_STRIDE 23u
+#define DEFAULT_STRIDE 4u
 #endif
 #endif
 #ifndef DEFAULT_STRIDE
@@ -84,19 +88,29 @@ typedef struct {
 } op_t;
 
 typedef struct {
-    uint8_t image[IMAGE_SIZE];
     cit_flash_store_t fs;
     obj_t model[NUM_KEYS];
+    uint8_t image[]; /* image_size bytes */
 } snap_t;
 
-static uint8_t image[IMAGE_SIZE];
+/* One device geometry under test. */
+typedef struct {
+    uint32_t block_size;
+    uint32_t num_blocks;
+    uint32_t unit;
+    uint64_t stride; /* test every stride-th cut point (1: all) */
+} config_t;
+
+static config_t cfg;
+static size_t image_size;
+static uint8_t image[MAX_IMAGE];
 static cit_nor_emu_t emu;
 static cit_flash_store_t fs;
 static cit_store_backend_t be;
 static obj_t model[NUM_KEYS];
 static op_t ops[MAX_OPS];
 static size_t num_ops;
-static snap_t *snaps;
+static snap_t *snaps[MAX_OPS];
 static obj_t final_model[NUM_KEYS];
 static uint64_t total_steps;
 
@@ -139,6 +153,54 @@ static cit_store_key_t key_of(uint32_t key)
 
 /* ---- Running operations ---- */
 
+/*
+ * The store runs on a thin wrapper of the emulated device that notes, in
+ * the reference run, which steps are erases (they are all tested, whatever
+ * the stride).
+ */
+#define MAX_ERASES 4096u
+static cit_nor_flash_t wrap;
+static uint64_t erase_steps[MAX_ERASES];
+static size_t num_erase_steps;
+static int recording;
+
+static int wrap_read(void *ctx, uint32_t addr, uint8_t *buf, size_t len)
+{
+    (void)ctx;
+    return emu.dev.read(emu.dev.ctx, addr, buf, len);
+}
+
+static int wrap_program(void *ctx, uint32_t addr, const uint8_t *buf, size_t len)
+{
+    (void)ctx;
+    return emu.dev.program(emu.dev.ctx, addr, buf, len);
+}
+
+static int wrap_erase(void *ctx, uint32_t block)
+{
+    (void)ctx;
+    if (recording && num_erase_steps < MAX_ERASES) {
+        erase_steps[num_erase_steps++] = emu.steps + 1u;
+    }
+    return emu.dev.erase(emu.dev.ctx, block);
+}
+
+/* open_store opens the store with a small wear delta, so relocation runs under cuts too. */
+static psa_status_t open_store(void)
+{
+    psa_status_t status;
+
+    wrap = emu.dev;
+    wrap.read = wrap_read;
+    wrap.program = wrap_program;
+    wrap.erase = wrap_erase;
+    wrap.ctx = NULL;
+    status = cit_flash_store_open(&be, &fs, &wrap);
+
+    fs.wear_delta = WEAR_DELTA;
+    return status;
+}
+
 static psa_status_t store_set(uint32_t key, uint32_t version, uint32_t len)
 {
     static uint8_t buf[MAX_LEN];
@@ -163,7 +225,7 @@ static psa_status_t run_op(const op_t *op)
     case OP_REMOVE:
         return store_remove(op->key);
     default:
-        return cit_flash_store_open(&be, &fs, &emu.dev);
+        return open_store();
     }
 }
 
@@ -196,8 +258,12 @@ static psa_status_t ref_op(int kind, uint32_t key, uint32_t len)
         return PSA_ERROR_INSUFFICIENT_MEMORY;
     }
     op = &ops[num_ops];
-    s = &snaps[num_ops];
-    memcpy(s->image, image, IMAGE_SIZE);
+    s = malloc(sizeof(*s) + image_size);
+    if (s == NULL) {
+        return PSA_ERROR_INSUFFICIENT_MEMORY;
+    }
+    snaps[num_ops] = s;
+    memcpy(s->image, image, image_size);
     memcpy(&s->fs, &fs, sizeof(fs));
     memcpy(s->model, model, sizeof(model));
     op->kind = kind;
@@ -487,7 +553,7 @@ static void after_recovery(obj_t *m, uint32_t version)
         return;
     }
     cit_test_checks++;
-    status = cit_flash_store_open(&be, &fs, &emu.dev);
+    status = open_store();
     if (status != PSA_SUCCESS) {
         cut_fail("second re-open", 0, (long)status);
         return;
@@ -500,19 +566,22 @@ static void after_recovery(obj_t *m, uint32_t version)
 /* ---- One cut ---- */
 
 static unsigned long nested_cuts;
+static int last_cut_in_erase;
+static uint64_t total_cuts;
+static uint64_t total_runs;
 
 static void restore(size_t i)
 {
-    memcpy(image, snaps[i].image, IMAGE_SIZE);
-    memcpy(&fs, &snaps[i].fs, sizeof(fs));
+    memcpy(image, snaps[i]->image, image_size);
+    memcpy(&fs, &snaps[i]->fs, sizeof(fs));
     be.ctx = &fs;
 }
 
-static void run_cut(uint64_t k, size_t i)
+static void run_cut(uint64_t k, size_t i, int erase_mode, uint64_t seed)
 {
     const op_t *op = &ops[i];
-    const obj_t *before = snaps[i].model;
-    const obj_t *after = (i + 1 < num_ops) ? snaps[i + 1].model : final_model;
+    const obj_t *before = snaps[i]->model;
+    const obj_t *after = (i + 1 < num_ops) ? snaps[i + 1]->model : final_model;
     obj_t seen[NUM_KEYS];
     psa_status_t status;
 
@@ -520,8 +589,11 @@ static void run_cut(uint64_t k, size_t i)
     restore(i);
     cit_nor_emu_power_on(&emu);
     emu.steps = op->steps_before;
-    cit_nor_emu_set_cut(&emu, k - op->steps_before, k);
+    cit_nor_emu_set_cut(&emu, k - op->steps_before, seed);
+    emu.erase_mode = erase_mode;
     status = run_op(op);
+    emu.erase_mode = -1;
+    last_cut_in_erase = emu.cut_in_erase;
     cit_test_checks++;
     if (emu.powered || status == PSA_SUCCESS) {
         cut_fail("operation did not fail at the cut", op->key, (long)status);
@@ -529,9 +601,9 @@ static void run_cut(uint64_t k, size_t i)
     }
     /* Reboot; one time in four, power fails again a few steps into the recovery. */
     cit_nor_emu_power_on(&emu);
-    if (k % 4u == 1u) {
+    if (mix(k ^ cfg.unit) % 4u == 0) {
         cit_nor_emu_set_cut(&emu, 1u + mix(k) % 6u, k ^ 0x5555u);
-        status = cit_flash_store_open(&be, &fs, &emu.dev);
+        status = open_store();
         if (!emu.powered) {
             nested_cuts++;
             cit_test_checks++;
@@ -542,7 +614,7 @@ static void run_cut(uint64_t k, size_t i)
         }
         cit_nor_emu_power_on(&emu);
     }
-    status = cit_flash_store_open(&be, &fs, &emu.dev);
+    status = open_store();
     cit_test_checks++;
     if (status != PSA_SUCCESS) {
         cut_fail("re-open after the cut", 0, (long)status);
@@ -559,46 +631,60 @@ static void run_cut(uint64_t k, size_t i)
     }
 }
 
+/* blank_device: a blank emulated NOR of the current geometry, the store opened on it. */
+static void blank_device(void)
+{
+    memset(image, 0xFF, image_size);
+    CHECK(cit_nor_emu_init_ram(&emu, image, cfg.block_size, cfg.num_blocks, cfg.unit) ==
+          CIT_NOR_OK);
+    CHECK_STATUS(open_store(), PSA_SUCCESS);
+}
+
 /* replay_check: running ops 0..i-1 from a blank image gives exactly snapshot i. */
 static void replay_check(size_t i)
 {
     size_t j;
 
-    memset(image, 0xFF, IMAGE_SIZE);
-    CHECK(cit_nor_emu_init_ram(&emu, image, BLOCK_SIZE, NUM_BLOCKS, UNIT) == CIT_NOR_OK);
-    CHECK_STATUS(cit_flash_store_open(&be, &fs, &emu.dev), PSA_SUCCESS);
+    blank_device();
     for (j = 0; j < i; j++) {
         CHECK_STATUS(run_op(&ops[j]), ops[j].ref_status);
     }
     CHECK(emu.steps == ops[i].steps_before);
-    CHECK(memcmp(image, snaps[i].image, IMAGE_SIZE) == 0);
-    CHECK(memcmp(&fs, &snaps[i].fs, sizeof(fs)) == 0);
+    CHECK(memcmp(image, snaps[i]->image, image_size) == 0);
+    CHECK(memcmp(&fs, &snaps[i]->fs, sizeof(fs)) == 0);
 }
 
-int main(void)
+/* run_config: the reference run, then every (stride-th) cut point, for one geometry. */
+static void run_config(const config_t *c, const char *why)
 {
-    const char *env = getenv("CIT_FLASH_PL_STRIDE");
-    uint64_t stride = DEFAULT_STRIDE;
     uint64_t k;
+    uint64_t next_k;
+    size_t e;
     uint64_t tested = 0;
-    size_t i = 0;
+    uint64_t erase_cuts = 0;
+    uint64_t erase_variants = 0;
+    unsigned long failures_before = cut_failures;
+    size_t i;
     size_t sets = 0;
     size_t removes = 0;
     size_t full = 0;
-    clock_t t0;
+    clock_t t0 = clock();
 
-    if (env != NULL && atoi(env) > 0) {
-        stride = (uint64_t)atoi(env);
-    }
-    snaps = calloc(MAX_OPS, sizeof(*snaps));
-    if (snaps == NULL) {
-        cit_test_skip("no memory for the snapshots");
-    }
+    cfg = *c;
+    image_size = (size_t)cfg.block_size * cfg.num_blocks;
+    num_ops = 0;
+    next_version = 1;
+    ref_gc = ref_relocations = ref_compactions = ref_repairs = 0;
+    nested_cuts = 0;
+    memset(model, 0, sizeof(model));
+    printf("geometry: %u blocks of %u B, program unit %u B\n", (unsigned)cfg.num_blocks,
+           (unsigned)cfg.block_size, (unsigned)cfg.unit);
     /* The reference run. */
-    memset(image, 0xFF, IMAGE_SIZE);
-    CHECK(cit_nor_emu_init_ram(&emu, image, BLOCK_SIZE, NUM_BLOCKS, UNIT) == CIT_NOR_OK);
-    CHECK_STATUS(cit_flash_store_open(&be, &fs, &emu.dev), PSA_SUCCESS);
+    blank_device();
+    num_erase_steps = 0;
+    recording = 1;
     reference_workload();
+    recording = 0;
     memcpy(final_model, model, sizeof(model));
     total_steps = emu.steps;
     for (i = 0; i < num_ops; i++) {
@@ -606,7 +692,7 @@ int main(void)
         removes += ops[i].kind == OP_REMOVE;
         full += ops[i].ref_status == PSA_ERROR_INSUFFICIENT_STORAGE;
     }
-    printf("workload: %zu operations (%zu sets, %zu removes, %zu refused as full, %zu "
+    printf("  workload: %zu operations (%zu sets, %zu removes, %zu refused as full, %zu "
            "re-opens), %llu device steps, %llu erases, %u collections, %u relocations, "
            "%u compactions, %u blocks erased by re-opens\n",
            num_ops, sets, removes, full, num_ops - sets - removes,
@@ -615,30 +701,86 @@ int main(void)
            (unsigned)(ref_compactions + fs.num_compactions), (unsigned)ref_repairs);
     CHECK(emu.num_overprograms == 0);
     CHECK(full > 0);
+    CHECK(num_ops > 0 && num_ops < MAX_OPS);
 
     /* Snapshots equal a literal replay from a blank image. */
     replay_check(num_ops / 3);
     replay_check(num_ops - 1);
 
-    if (stride != 1) {
-        printf("testing every %llu-th cut point (%s)\n", (unsigned long long)stride,
-               env != NULL ? "CIT_FLASH_PL_STRIDE" : "sanitizer build");
+    if (cfg.stride != 1) {
+        printf("  testing one cut point in %llu (%s), and every erase\n",
+               (unsigned long long)cfg.stride, why);
     }
-    t0 = clock();
     i = 0;
-    for (k = 1; k <= total_steps; k += stride) {
+    e = 0;
+    for (k = 1; k <= total_steps; k = next_k) {
+        /* The next point: the next stride point or the next erase, whichever comes first. */
+        next_k = k + cfg.stride - (k - 1) % cfg.stride;
+        while (e < num_erase_steps && erase_steps[e] <= k) {
+            e++;
+        }
+        if (e < num_erase_steps && erase_steps[e] < next_k) {
+            next_k = erase_steps[e];
+        }
         while (i + 1 < num_ops && ops[i + 1].steps_before < k) {
             i++;
         }
-        run_cut(k, i);
+        run_cut(k, i, -1, k);
         tested++;
+        if (last_cut_in_erase) {
+            /* An interrupted erase: every outcome, a few times each. */
+            int mode;
+            uint64_t seed;
+
+            erase_cuts++;
+            for (mode = 0; mode < CIT_NOR_EMU_ERASE_MODES; mode++) {
+                for (seed = 1; seed <= 3; seed++) {
+                    run_cut(k, i, mode, k * 16u + seed);
+                    erase_variants++;
+                }
+            }
+        }
     }
-    printf("cut points tested: %llu of %llu (nested cuts during recovery: %lu), "
-           "failures: %lu, %.1f s\n",
-           (unsigned long long)tested, (unsigned long long)total_steps, nested_cuts,
-           cut_failures, (double)(clock() - t0) / CLOCKS_PER_SEC);
-    CHECK(cut_failures == 0);
-    CHECK(tested >= 1000 || stride > 1);
-    free(snaps);
+    printf("  cut points tested: %llu of %llu, of which %llu in an erase (each also run with "
+           "every interrupted-erase outcome: %llu more runs); nested cuts during recovery: "
+           "%lu; failures: %lu; %.1f s\n",
+           (unsigned long long)tested, (unsigned long long)total_steps,
+           (unsigned long long)erase_cuts, (unsigned long long)erase_variants, nested_cuts,
+           cut_failures - failures_before, (double)(clock() - t0) / CLOCKS_PER_SEC);
+    CHECK(cut_failures == failures_before);
+    CHECK(tested >= 1000);
+    CHECK(erase_cuts == num_erase_steps);
+    total_cuts += tested;
+    total_runs += tested + erase_variants;
+    for (i = 0; i < num_ops; i++) {
+        free(snaps[i]);
+        snaps[i] = NULL;
+    }
+}
+
+int main(void)
+{
+    const char *env = getenv("CIT_FLASH_PL_STRIDE");
+    uint64_t stride = DEFAULT_STRIDE;
+    const char *why = (DEFAULT_STRIDE != 1) ? "sanitizer build" : "";
+    config_t c;
+
+    if (env != NULL && atoi(env) > 0) {
+        stride = (uint64_t)atoi(env);
+        why = "CIT_FLASH_PL_STRIDE";
+    }
+    /* 16 blocks of 4 KiB, 16-byte program unit: every cut point. */
+    c.block_size = 4096;
+    c.num_blocks = 16;
+    c.unit = 16;
+    c.stride = stride;
+    run_config(&c, why);
+    /* A tighter device, 8 blocks of 4 KiB with an 8-byte program unit: every 6th point. */
+    c.num_blocks = 8;
+    c.unit = 8;
+    c.stride = 6 * stride;
+    run_config(&c, env != NULL ? "6 x CIT_FLASH_PL_STRIDE" : "second geometry");
+    printf("total: %llu cut points tested (%llu runs with the erase outcomes), %lu failures\n",
+           (unsigned long long)total_cuts, (unsigned long long)total_runs, cut_failures);
     return cit_test_end("test_flash_powerloss");
 }

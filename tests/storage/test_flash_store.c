@@ -10,6 +10,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "test.h"
 
+#include <psa/internal_trusted_storage.h>
+
 #include "platform/linux/nor_emu.h"
 #include "storage/flash_store.h"
 #include "storage/storage.h"
@@ -255,7 +257,7 @@ static void test_limits(void)
     fill(big, sizeof(big), 42, 1);
     CHECK_STATUS(be.ops->write(be.ctx, &k, 0, big, max + 1), PSA_ERROR_INSUFFICIENT_STORAGE);
     CHECK_STATUS(be.ops->write(be.ctx, &k, 0, big, CIT_STORE_MAX_OBJECT_SIZE + 1u),
-                 PSA_ERROR_INVALID_ARGUMENT);
+                 PSA_ERROR_INSUFFICIENT_STORAGE);
     CHECK_STATUS(be.ops->info(be.ctx, &k, &(uint32_t){0}, &(size_t){0}),
                  PSA_ERROR_DOES_NOT_EXIST);
     CHECK_STATUS(be.ops->write(be.ctx, &k, 0, big, max), PSA_SUCCESS);
@@ -554,15 +556,51 @@ static void test_corruption(void)
     CHECK_MEM(out, data, 100);
     /* A damaged record header (its size field) is caught by info and read. */
     at = find_last(data, 100);
-    CHECK(at != (size_t)-1 && at >= 64);
-    if (at == (size_t)-1 || at < 64) {
+    CHECK(at != (size_t)-1 && at >= fs.rec_hdr);
+    if (at == (size_t)-1 || at < fs.rec_hdr) {
         return;
     }
-    image[at - 64 + 36] = (uint8_t)(image[at - 64 + 36] ^ 0x01u);
+    /* The record header precedes the payload; byte 36 is the low byte of the size. */
+    image[at - fs.rec_hdr + 36] = (uint8_t)(image[at - fs.rec_hdr + 36] ^ 0x01u);
     CHECK_STATUS(be.ops->info(be.ctx, &k, &flags, &size), PSA_ERROR_DATA_CORRUPT);
     memset(out, 0xAA, sizeof(out));
     CHECK_STATUS(be.ops->read(be.ctx, &k, 0, out, 100), PSA_ERROR_DATA_CORRUPT);
     CHECK_MEM(out, zero, 100);
+}
+
+/* wipe_case: a replaced and a removed payload are gone from the image (or not, if told). */
+static void wipe_case(int reprogram)
+{
+    uint8_t secret[200];
+    uint8_t other[200];
+    cit_store_key_t k1 = key_of(CIT_SPACE_KEYS, 1, 1);
+    cit_store_key_t k2 = key_of(CIT_SPACE_KEYS, 1, 2);
+
+    fresh(BLOCK_SIZE, NUM_BLOCKS, UNIT);
+    if (!reprogram) {
+        emu.dev.flags = 0;
+        reopen();
+    }
+    fill(secret, sizeof(secret), 0x5EC, 1);
+    fill(other, sizeof(other), 0x5EC, 2);
+    CHECK_STATUS(be.ops->write(be.ctx, &k1, 0, secret, sizeof(secret)), PSA_SUCCESS);
+    CHECK_STATUS(be.ops->write(be.ctx, &k2, 0, secret, sizeof(secret)), PSA_SUCCESS);
+    CHECK(find_last(secret, sizeof(secret)) != (size_t)-1);
+    CHECK_STATUS(be.ops->write(be.ctx, &k1, 0, other, sizeof(other)), PSA_SUCCESS);
+    CHECK_STATUS(be.ops->remove(be.ctx, &k2), PSA_SUCCESS);
+    CHECK((find_last(secret, sizeof(secret)) == (size_t)-1) == (reprogram != 0));
+    reopen();
+    CHECK_STATUS(be.ops->info(be.ctx, &k2, &(uint32_t){0}, &(size_t){0}),
+                 PSA_ERROR_DOES_NOT_EXIST);
+    CHECK_STATUS(be.ops->read(be.ctx, &k1, 0, secret, sizeof(other)), PSA_SUCCESS);
+    CHECK_MEM(secret, other, sizeof(other));
+    check_no_overprogram();
+}
+
+static void test_wipe(void)
+{
+    wipe_case(1);
+    wipe_case(0);
 }
 
 static void test_device_error(void)
@@ -587,6 +625,37 @@ static void test_device_error(void)
     check_no_overprogram();
 }
 
+/* test_its_api: psa_its_* through the object store on this backend. */
+static void test_its_api(void)
+{
+    static uint8_t data[3000];
+    static uint8_t out[3000];
+    struct psa_storage_info_t info;
+    size_t got = 0;
+
+    fresh(BLOCK_SIZE, NUM_BLOCKS, UNIT);
+    cit_store_set_backend(&be);
+    fill(data, sizeof(data), 9, 9);
+    CHECK_STATUS(psa_its_set(9, sizeof(data), data, PSA_STORAGE_FLAG_NONE), PSA_SUCCESS);
+    CHECK_STATUS(psa_its_set(10, 5, data, PSA_STORAGE_FLAG_WRITE_ONCE), PSA_SUCCESS);
+    CHECK_STATUS(psa_its_get_info(9, &info), PSA_SUCCESS);
+    CHECK(info.size == sizeof(data) && info.flags == PSA_STORAGE_FLAG_NONE);
+    CHECK_STATUS(psa_its_get(9, 100, sizeof(out), out, &got), PSA_SUCCESS);
+    CHECK(got == sizeof(data) - 100);
+    CHECK_MEM(out, data + 100, got);
+    CHECK_STATUS(psa_its_set(10, 6, data, PSA_STORAGE_FLAG_NONE), PSA_ERROR_NOT_PERMITTED);
+    CHECK_STATUS(psa_its_remove(10), PSA_ERROR_NOT_PERMITTED);
+    CHECK_STATUS(psa_its_set(11, cit_flash_store_max_object(&fs) + 1u, data,
+                             PSA_STORAGE_FLAG_NONE),
+                 PSA_ERROR_INSUFFICIENT_STORAGE);
+    CHECK_STATUS(psa_its_remove(9), PSA_SUCCESS);
+    CHECK_STATUS(psa_its_get_info(9, &info), PSA_ERROR_DOES_NOT_EXIST);
+    reopen();
+    CHECK_STATUS(psa_its_get_info(10, &info), PSA_SUCCESS);
+    CHECK(info.size == 5 && info.flags == PSA_STORAGE_FLAG_WRITE_ONCE);
+    cit_store_set_backend(NULL);
+}
+
 int main(void)
 {
     printf("test_flash_store: CIT_FLASH_MAX_OBJECTS %u, CIT_FLASH_MAX_BLOCKS %u, "
@@ -601,6 +670,8 @@ int main(void)
     test_wear();
     test_file_image();
     test_corruption();
+    test_wipe();
     test_device_error();
+    test_its_api();
     return cit_test_end("test_flash_store");
 }

@@ -3,9 +3,10 @@
  * 5.3) on the host file backend, in a fresh temporary directory: every
  * documented error, flags and write-once, offsets, zero-length objects,
  * size limits and the capacity, per-caller namespaces and object spaces,
- * persistence across re-open, damaged files (DATA_CORRUPT, never a crash or
- * wrong data), recovery of leftover temporary files, several users of one
- * directory, threads, and a random operation sequence against a model.
+ * persistence across re-open, several users of one directory, a forked
+ * child, damaged files (DATA_CORRUPT, never a crash or wrong data), recovery
+ * of leftover temporary files, threads, and a random operation sequence
+ * against a model.
  */
 #define _DEFAULT_SOURCE 1
 #include "test.h"
@@ -23,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define MAX CIT_STORE_MAX_OBJECT_SIZE
@@ -491,6 +493,27 @@ static void test_persistence(void)
                  PSA_ERROR_STORAGE_FAILURE);
 }
 
+/* A child process after fork() keeps using the store it inherited (with its own lock). */
+static void test_fork(void)
+{
+    size_t used = used_now();
+    int status = 0;
+    pid_t pid = fork();
+
+    if (pid == 0) {
+        int inherited = state.lock_fd;
+        int ok = set_pattern(73, 2000, 73, 0) == PSA_SUCCESS && holds(73, 2000, 73);
+
+        /* The child opened its own lock file description. */
+        _exit(ok && state.lock_fd != inherited ? 0 : 1);
+    }
+    CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CHECK(holds(73, 2000, 73));
+    CHECK(used_now() == used + 2000 + CHARGE);
+    CHECK_STATUS(psa_its_remove(73), PSA_SUCCESS);
+}
+
 /* ---- Damaged files ---- */
 
 static void check_corrupt_read(psa_storage_uid_t uid, size_t size)
@@ -586,6 +609,13 @@ static void test_corruption(void)
     CHECK_STATUS(psa_its_get_info(80, &info), PSA_ERROR_DATA_CORRUPT);
     check_corrupt_read(80, 1000);
     CHECK(unlink(path) == 0);
+    CHECK(mkfifo(path, 0600) == 0); /* must not block */
+    CHECK_STATUS(psa_its_get_info(80, &info), PSA_ERROR_DATA_CORRUPT);
+    check_corrupt_read(80, 1000);
+    CHECK_STATUS(set_pattern(80, 10, 87, 0), PSA_ERROR_DATA_CORRUPT);
+    reopen_store();
+    CHECK(unlink(path) == 0);
+    reopen_store();
     /* Random contents, random lengths. */
     cit_test_rand_seed(80);
     for (round = 0; round < 300; round++) {
@@ -838,6 +868,7 @@ int main(void)
     test_capacity();
     test_namespaces();
     test_persistence();
+    test_fork();
     test_corruption();
     test_recovery();
     test_threads();

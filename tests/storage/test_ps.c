@@ -340,6 +340,18 @@ static void test_write_once(void)
     CHECK_STATUS(psa_ps_set_extended(0x40, 0, 0, NULL), PSA_ERROR_NOT_PERMITTED);
     CHECK_STATUS(psa_ps_create(0x40, 10, 0), PSA_ERROR_ALREADY_EXISTS);
     CHECK(holds(0x40, 20, 4, WO));
+    /* The store keeps the sealed object write-once too, whatever PS is asked. */
+    {
+        cit_store_key_t k;
+        uint32_t sflags = 0;
+        size_t slen = 0;
+
+        skey(&k, CIT_SPACE_PS, me(), 0x40);
+        CHECK_STATUS(cit_store_info(&k, &sflags, &slen), PSA_SUCCESS);
+        CHECK((sflags & WO) != 0 && slen == OVERHEAD + 20);
+        CHECK_STATUS(cit_store_write(&k, 0, raw, slen), PSA_ERROR_NOT_PERMITTED);
+        CHECK_STATUS(cit_store_remove(&k), PSA_ERROR_NOT_PERMITTED);
+    }
     /* With the other flags. */
     CHECK_STATUS(set_pattern(0x41, 20, 6, WO | NOCONF | NRP), PSA_SUCCESS);
     CHECK_STATUS(psa_ps_get_info(0x41, &info), PSA_SUCCESS);

@@ -141,18 +141,35 @@ static void gcm_inc32(uint8_t block[16])
     cit_store_be32(block + 12, cit_load_be32(block + 12) + 1u);
 }
 
-/* gcm_counters writes the next num_blocks counter blocks to out and advances ctx->ctr. */
-static void gcm_counters(cit_gcm_ctx_t *ctx, uint8_t *out, size_t num_blocks)
+/* gcm_prefix copies the fixed first 12 bytes of the counter block into num_blocks blocks. */
+static void gcm_prefix(const cit_gcm_ctx_t *ctx, uint8_t *out, size_t num_blocks)
 {
-    uint64_t prefix = cit_load_le64(ctx->ctr);
-    uint32_t mid = cit_load_le32(ctx->ctr + 8);
-    uint32_t c = cit_load_be32(ctx->ctr + 12);
-    size_t i;
+    size_t i, j;
 
     for (i = 0; i < num_blocks; i++, out += GCM_BLOCK) {
-        cit_store_le64(out, prefix);
-        cit_store_le32(out + 8, mid);
-        cit_store_be32(out + 12, c++);
+        for (j = 0; j < 12; j++) {
+            out[j] = ctx->ctr[j];
+        }
+    }
+}
+
+/*
+ * gcm_counters sets the counter field (the last 4 bytes) of num_blocks blocks
+ * at out, whose prefix gcm_prefix has written, and advances ctx->ctr.
+ */
+static void gcm_counters(cit_gcm_ctx_t *ctx, uint8_t *out, size_t num_blocks)
+{
+    /*
+     * The loop runs on the output pointer: for IVs other than 96 bits the
+     * counter derives from H, and a loop test on counter values (which a
+     * compiler may otherwise derive) would trip constant-time checkers.
+     */
+    const uint8_t *end = out + GCM_BLOCK * num_blocks;
+    uint32_t c = cit_load_be32(ctx->ctr + 12);
+
+    for (; out != end; out += GCM_BLOCK) {
+        cit_store_be32(out + 12, c);
+        c++;
     }
     cit_store_be32(ctx->ctr + 12, c);
 }
@@ -212,6 +229,7 @@ static void gcm_partial(cit_gcm_ctx_t *ctx, const uint8_t *in, uint8_t *out, siz
 static void gcm_crypt(cit_gcm_ctx_t *ctx, const uint8_t *in, uint8_t *out, size_t len,
                       int decrypt)
 {
+    uint8_t cb[GCM_BATCH * GCM_BLOCK];
     uint8_t ks[GCM_BATCH * GCM_BLOCK];
     size_t n;
 
@@ -234,13 +252,16 @@ static void gcm_crypt(cit_gcm_ctx_t *ctx, const uint8_t *in, uint8_t *out, size_
     }
 
     /* Whole blocks, up to GCM_BATCH at a time. */
+    if (len >= GCM_BLOCK) {
+        gcm_prefix(ctx, cb, GCM_BATCH);
+    }
     while (len >= GCM_BLOCK) {
         n = len / GCM_BLOCK;
         if (n > GCM_BATCH) {
             n = GCM_BATCH;
         }
-        gcm_counters(ctx, ks, n);
-        ctx->aes.encrypt(&ctx->aes, ks, ks, n);
+        gcm_counters(ctx, cb, n);
+        ctx->aes.encrypt(&ctx->aes, cb, ks, n);
         if (decrypt) {
             ctx->ghash(ctx, ctx->y, in, n);
         }
@@ -255,11 +276,14 @@ static void gcm_crypt(cit_gcm_ctx_t *ctx, const uint8_t *in, uint8_t *out, size_
 
     /* A final partial block keeps the rest of its keystream for the next call. */
     if (len > 0) {
+        gcm_prefix(ctx, ctx->ks, 1);
         gcm_counters(ctx, ctx->ks, 1);
         ctx->aes.encrypt(&ctx->aes, ctx->ks, ctx->ks, 1);
         ctx->ks_used = 0;
         gcm_partial(ctx, in, out, len, decrypt);
     }
+    /* The counter blocks too: for IVs other than 96 bits they derive from H. */
+    cit_zeroize(cb, sizeof(cb));
     cit_zeroize(ks, sizeof(ks));
 }
 

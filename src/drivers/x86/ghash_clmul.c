@@ -135,18 +135,13 @@ static __m128i clmul_mul(__m128i a, __m128i b, __m128i kb)
 /* clmul_xinv returns v * a^-1 (reflected: shift left by one, fold a^-1 in on carry-out). */
 static __m128i clmul_xinv(__m128i v)
 {
-    uint64_t w[2];
-    uint64_t mask;
+    const __m128i xinv = _mm_set_epi64x((long long)0xc200000000000000u, 1);
+    __m128i carry = _mm_srli_epi64(v, 63);                     /* top bit of each lane */
+    __m128i mask = _mm_sub_epi64(_mm_setzero_si128(),          /* all-ones if bit 127 */
+                                 _mm_shuffle_epi32(carry, 0xee));
 
-    CIT_STOREU(w, v); /* w[0] = bits 63..0, w[1] = bits 127..64 */
-    mask = 0u - (w[1] >> 63);
-    w[1] = (w[1] << 1) | (w[0] >> 63);
-    w[0] = w[0] << 1;
-    w[1] ^= mask & 0xc200000000000000u;
-    w[0] ^= mask & 1u;
-    v = CIT_LOADU(w);
-    cit_zeroize(w, sizeof(w));
-    return v;
+    v = _mm_or_si128(_mm_slli_epi64(v, 1), _mm_slli_si128(carry, 8));
+    return _mm_xor_si128(v, _mm_and_si128(mask, xinv));
 }
 
 /* clmul_key returns the Karatsuba key (high ^ low half, low lane) of v. */
@@ -160,25 +155,43 @@ void cit_gcm_use_clmul(cit_gcm_ctx_t *ctx)
 {
     uint8_t *h = (uint8_t *)ctx->h;
     uint8_t hb[16];
-    __m128i p, hx, kx;
+    __m128i p[CLMUL_POWERS + 1], x[CLMUL_POWERS + 1], k[CLMUL_POWERS + 1];
     size_t i;
 
     memset(hb, 0, sizeof(hb));
     ctx->aes.encrypt(&ctx->aes, hb, hb, 1);
-    p = clmul_bswap(CIT_LOADU(hb));
-    hx = clmul_xinv(p);
-    kx = clmul_key(hx);
     memset(ctx->h, 0, sizeof(ctx->h));
-    /* Power i: H^i, stored premultiplied by a^-1. */
-    for (i = 1; i <= CLMUL_POWERS; i++) {
-        __m128i px = clmul_xinv(p);
 
-        CIT_STOREU(h + 16 * (i - 1), px);
-        _mm_storel_epi64((__m128i *)(void *)(h + CLMUL_KEYS + 8 * (i - 1)), clmul_key(px));
-        p = clmul_mul(p, hx, kx);
+    /*
+     * H^i (p), premultiplied by a^-1 (x), and Karatsuba keys (k), as a tree of
+     * depth three: H^2; then H^3, H^4; then H^5..H^8 = H^4 * H^1..H^4.
+     */
+    p[1] = clmul_bswap(CIT_LOADU(hb));
+    x[1] = clmul_xinv(p[1]);
+    k[1] = clmul_key(x[1]);
+    p[2] = clmul_mul(p[1], x[1], k[1]);
+    x[2] = clmul_xinv(p[2]);
+    k[2] = clmul_key(x[2]);
+    p[3] = clmul_mul(p[2], x[1], k[1]);
+    p[4] = clmul_mul(p[2], x[2], k[2]);
+    for (i = 3; i <= 4; i++) {
+        x[i] = clmul_xinv(p[i]);
+        k[i] = clmul_key(x[i]);
+    }
+    for (i = 5; i <= CLMUL_POWERS; i++) {
+        p[i] = clmul_mul(p[4], x[i - 4], k[i - 4]);
+        x[i] = clmul_xinv(p[i]);
+        k[i] = clmul_key(x[i]);
+    }
+    for (i = 1; i <= CLMUL_POWERS; i++) {
+        CIT_STOREU(h + 16 * (i - 1), x[i]);
+        _mm_storel_epi64((__m128i *)(void *)(h + CLMUL_KEYS + 8 * (i - 1)), k[i]);
     }
     ctx->ghash = ghash_clmul;
     cit_zeroize(hb, sizeof(hb));
+    cit_zeroize(p, sizeof(p));
+    cit_zeroize(x, sizeof(x));
+    cit_zeroize(k, sizeof(k));
 }
 
 #else

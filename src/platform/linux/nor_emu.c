@@ -17,7 +17,7 @@
 #define EMU_ERASE_NEARLY 3u      /* erased but for a few stray zero bits */
 #define EMU_ERASE_NOTHING 4u     /* power failed before the erase began */
 #define EMU_ERASE_ALL 5u         /* the erase finished, the ack was lost */
-#define EMU_ERASE_MODES 6u
+#define EMU_ERASE_MODES ((uint32_t)CIT_NOR_EMU_ERASE_MODES)
 
 static uint64_t emu_rand(cit_nor_emu_t *emu)
 {
@@ -155,6 +155,9 @@ static void emu_erase_partial(cit_nor_emu_t *emu, uint8_t *cells, uint32_t size)
     uint32_t mode = (uint32_t)(emu_rand(emu) % EMU_ERASE_MODES);
     uint32_t i;
 
+    if (emu->erase_mode >= 0 && (uint32_t)emu->erase_mode < EMU_ERASE_MODES) {
+        mode = (uint32_t)emu->erase_mode;
+    }
     switch (mode) {
     case EMU_ERASE_RANDOM_ONES:
         for (i = 0; i < size; i++) {
@@ -215,6 +218,7 @@ static int emu_erase(void *ctx, uint32_t block)
     emu->num_erases++;
     emu->erase_count[block]++;
     if (emu_step(emu)) {
+        emu->cut_in_erase = 1;
         emu_erase_partial(emu, cells, emu->dev.block_size);
         return CIT_NOR_ERROR;
     }
@@ -229,6 +233,7 @@ static void emu_setup(cit_nor_emu_t *emu, uint8_t *mem, uint32_t block_size,
     emu->dev.block_size = block_size;
     emu->dev.num_blocks = num_blocks;
     emu->dev.program_unit = program_unit;
+    emu->dev.flags = CIT_NOR_FLAG_REPROGRAM_ZERO;
     emu->dev.read = emu_read;
     emu->dev.program = emu_program;
     emu->dev.erase = emu_erase;
@@ -237,6 +242,7 @@ static void emu_setup(cit_nor_emu_t *emu, uint8_t *mem, uint32_t block_size,
     emu->size = (size_t)block_size * num_blocks;
     emu->fd = -1;
     emu->powered = 1;
+    emu->erase_mode = -1;
     emu->rng = 0x9E3779B97F4A7C15u;
 }
 
@@ -318,6 +324,7 @@ void cit_nor_emu_set_cut(cit_nor_emu_t *emu, uint64_t k, uint64_t seed)
         return;
     }
     emu->cut_at = (k == 0) ? 0 : emu->steps + k;
+    emu->cut_in_erase = 0;
     emu->rng = seed * 0x9E3779B97F4A7C15u + 0x632BE59BD9B4E019u;
     if (emu->rng == 0) {
         emu->rng = 1;

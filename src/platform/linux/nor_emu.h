@@ -3,7 +3,9 @@
  * benchmarks and host builds: RAM-backed (a caller buffer) or file-backed
  * (an image file mapped into memory), with any geometry.
  *
- * It enforces the NOR rules: programming ANDs the data into the cells (a
+ * The device reports CIT_NOR_FLAG_REPROGRAM_ZERO (clear dev.flags to
+ * emulate a part that forbids it). It enforces the NOR rules: programming
+ * ANDs the data into the cells (a
  * 0 -> 1 transition is physically impossible and silently does not happen,
  * as on real parts; it is also counted in num_overprograms so a test can
  * assert that a client never tries), program ranges must be aligned to the
@@ -33,6 +35,8 @@
 
 /* Largest number of erase blocks an emulated device may have. */
 #define CIT_NOR_EMU_MAX_BLOCKS 1024u
+/* Number of interrupted-erase outcomes (see erase_mode). */
+#define CIT_NOR_EMU_ERASE_MODES 6
 
 typedef struct {
     cit_nor_flash_t dev;   /* pass &emu->dev to the store; dev.ctx is the emulator */
@@ -43,6 +47,10 @@ typedef struct {
     uint64_t steps;        /* steps (program units, erases) since init */
     uint64_t cut_at;       /* 0: no cut armed; else the step during which power fails */
     int powered;           /* 0 after a cut until cit_nor_emu_power_on */
+    int cut_in_erase;      /* the last cut interrupted an erase (not a program) */
+    int erase_mode;        /* -1: random interrupted-erase outcome; else forced: 0 random
+                              bits in every byte, 1 in some bytes, 2 prefix erased,
+                              3 nearly erased, 4 nothing done, 5 all done */
     uint64_t rng;          /* xorshift64* state for the partial outcomes */
     /* Statistics (since init). */
     uint64_t num_reads;

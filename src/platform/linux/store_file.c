@@ -25,6 +25,11 @@
  * whole file through SHA-256 (fixed stack buffer), copies the requested
  * range on the way, and wipes it if the object check fails.
  *
+ * Files are opened with O_NOFOLLOW and O_NONBLOCK: a link, a FIFO or a
+ * directory in an object's place is DATA_CORRUPT, never followed or waited
+ * on. The checks are unkeyed: they detect damage, not a forgery by someone
+ * who can write the directory (mode 0700 keeps others out).
+ *
  * Several processes may share the directory: every operation holds an
  * flock on citadel.lock (shared to look, exclusive to change), a change
  * writes a counter into that file, and a process that finds the counter
@@ -33,6 +38,7 @@
  */
 #define _DEFAULT_SOURCE 1
 #include "store_file.h"
+#include "storage_dir.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -62,7 +68,6 @@
 #define MAGIC 0x53544943u          /* "CITS" read as little-endian */
 #define FORMAT_VERSION 1u
 #define CHUNK 4096u                /* read buffer (stack) */
-#define DEFAULT_DIR "./citadel-storage"
 
 enum { NAME_OTHER, NAME_OBJECT, NAME_TEMP };
 
@@ -229,7 +234,7 @@ static psa_status_t open_object(const cit_store_file_t *st, const cit_store_key_
     int err;
 
     object_name(name, key, 0);
-    *fd = openat(st->dir_fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    *fd = openat(st->dir_fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (*fd < 0) {
         if (errno == ENOENT) {
             return PSA_ERROR_DOES_NOT_EXIST;
@@ -274,7 +279,7 @@ static psa_status_t existing_file(const cit_store_file_t *st, const char *name,
 
     *charge = CIT_STORE_OBJECT_CHARGE;
     *flags = 0;
-    fd = openat(st->dir_fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    fd = openat(st->dir_fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) {
         /* ELOOP (a symbolic link), EACCES...: there is a name, charged at the minimum. */
         return errno == ENOENT ? PSA_ERROR_DOES_NOT_EXIST : PSA_SUCCESS;
@@ -282,6 +287,7 @@ static psa_status_t existing_file(const cit_store_file_t *st, const char *name,
     if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
         if (read_full(fd, h, HDR, &got) == 0 && got == HDR && header_valid(h)) {
             payload = cit_load_le32(h + 28);
+            payload = payload > CIT_STORE_CAPACITY ? CIT_STORE_CAPACITY : payload;
             if (key != NULL && header_names(h, key)) {
                 *flags = cit_load_le32(h + 24);
             }
@@ -818,7 +824,7 @@ const cit_store_backend_t *cit_platform_store_default(void)
         const char *dir = getenv("CITADEL_STORAGE_DIR");
 
         if (dir == NULL || dir[0] == '\0') {
-            dir = DEFAULT_DIR;
+            dir = CIT_LINUX_STORAGE_DIR_DEFAULT;
         }
         if (cit_store_file_open(&default_backend, &default_state, dir) != PSA_SUCCESS) {
             return NULL;
