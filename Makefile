@@ -50,6 +50,8 @@ test-minimal:
 bench: all
 	@tools/deps.sh $(BENCH_DEPS)
 	@bench/run.sh $(BUILD)/release
+	@echo "== secure storage: ITS set/get on both backends, persistent key open + first MAC =="
+	@taskset -c 1 $(BUILD)/release/bench_storage 2>/dev/null || $(BUILD)/release/bench_storage
 
 clean:
 	rm -rf $(BUILD)
