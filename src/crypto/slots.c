@@ -300,6 +300,20 @@ psa_status_t cit_slot_destroy(psa_key_id_t id)
     cit_slot_t *slot;
     psa_status_t status = cit_slot_acquire(id, &slot);
 
+    if ((status == PSA_ERROR_DATA_CORRUPT || status == PSA_ERROR_DATA_INVALID) &&
+        !id_is_volatile(id)) {
+        /*
+         * A damaged record cannot be loaded, but destroy must make a best
+         * effort to erase it (spec psa_destroy_key): remove it from the
+         * store. Its persistence cannot be read, so read-only is not known.
+         */
+        cit_platform_lock();
+        if (cit_persist_remove(cit_core_owner(), id) == PSA_SUCCESS) {
+            status = PSA_SUCCESS;
+        }
+        cit_platform_unlock();
+        return status;
+    }
     if (status != PSA_SUCCESS) {
         return status;
     }

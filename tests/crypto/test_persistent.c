@@ -317,6 +317,9 @@ static void test_damaged_records(const char *dir)
     }
     CHECK(damaged > 0);
     CHECK_STATUS(mac_with(0x200, mac), PSA_ERROR_DATA_CORRUPT);
+    /* Destroy still erases a damaged key (best effort, spec psa_destroy_key). */
+    CHECK_STATUS(psa_destroy_key(0x200), PSA_SUCCESS);
+    CHECK_STATUS(mac_with(0x200, mac), PSA_ERROR_INVALID_HANDLE);
     /* An intact object that is not a key record: DATA_INVALID. */
     memset(bad, 0x41, sizeof(bad));
     CHECK_STATUS(cit_store_write(&k, 0, bad, sizeof(bad)), PSA_SUCCESS);
@@ -324,7 +327,7 @@ static void test_damaged_records(const char *dir)
     CHECK_STATUS(s, PSA_ERROR_DATA_INVALID);
     CHECK_STATUS(cit_store_write(&k, 0, bad, 5), PSA_SUCCESS);
     CHECK_STATUS(mac_with(0x200, mac), PSA_ERROR_DATA_INVALID);
-    CHECK_STATUS(cit_store_remove(&k), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(0x200), PSA_SUCCESS);
     CHECK_STATUS(mac_with(0x200, mac), PSA_ERROR_INVALID_HANDLE);
 }
 
