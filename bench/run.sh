@@ -2,9 +2,10 @@
 # bench/run.sh [CITADEL_BUILD_DIR]
 #
 # Builds bench_psa.c unchanged against Citadel and against Debian's Mbed TLS 2.28
-# (its PSA API), plus the OpenSSL EVP twin; runs them alternately, pinned to one
-# CPU, and prints one table of medians and ratios (also written to
-# bench/results/latest.txt; raw outputs go to bench/results/raw/).
+# (its PSA API), plus the OpenSSL EVP twin (the two share bench_common.h: cases,
+# timing loop, options, output); runs them alternately, pinned to one CPU, and
+# prints one table of medians and ratios (also written to bench/results/latest.txt;
+# raw outputs go to bench/results/raw/).
 #
 # CITADEL_BUILD_DIR holds libcitadel.a (default: build/release under the repository).
 # A missing Citadel library is tolerated: its column shows n/a.
