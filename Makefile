@@ -5,7 +5,7 @@
 BUILD       ?= build
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD_DEPS  := build-essential cmake python3 libssl-dev pkg-config
-TEST_DEPS   := $(BUILD_DEPS) g++
+TEST_DEPS   := $(BUILD_DEPS) g++ valgrind
 BENCH_DEPS  := $(BUILD_DEPS) libmbedtls-dev util-linux
 CMAKE_FLAGS ?=
 

@@ -94,7 +94,8 @@ psa_status_t psa_hash_verify(psa_hash_operation_t *operation, const uint8_t *has
     }
     status = cit_dispatch_hash_finish(operation, actual, sizeof(actual), &actual_length);
     if (status == PSA_SUCCESS) {
-        if (actual_length != hash_length || cit_ct_memcmp(actual, hash, actual_length) != 0) {
+        if (actual_length != hash_length ||
+            cit_ct_declassify_u32(cit_ct_memcmp(actual, hash, actual_length)) != 0) {
             status = PSA_ERROR_INVALID_SIGNATURE;
         }
     }
@@ -147,7 +148,8 @@ psa_status_t psa_hash_compare(psa_algorithm_t alg, const uint8_t *input, size_t 
 
     status = psa_hash_compute(alg, input, input_length, actual, sizeof(actual), &actual_length);
     if (status == PSA_SUCCESS &&
-        (actual_length != hash_length || cit_ct_memcmp(actual, hash, actual_length) != 0)) {
+        (actual_length != hash_length ||
+         cit_ct_declassify_u32(cit_ct_memcmp(actual, hash, actual_length)) != 0)) {
         status = PSA_ERROR_INVALID_SIGNATURE;
     }
     cit_zeroize(actual, sizeof(actual));

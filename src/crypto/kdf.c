@@ -225,7 +225,7 @@ static psa_status_t kdf_verify(psa_key_derivation_operation_t *op, const uint8_t
     if (status != PSA_SUCCESS) {
         return kdf_fail(op, status);
     }
-    if (cit_ct_u32_is_zero(diff) == 0) {
+    if (cit_ct_declassify_u32(cit_ct_u32_is_zero(diff)) == 0) {
         return kdf_fail(op, PSA_ERROR_INVALID_SIGNATURE);
     }
     return PSA_SUCCESS;

@@ -155,7 +155,7 @@ psa_status_t psa_mac_verify_finish(psa_mac_operation_t *operation, const uint8_t
     status = mac_finish_full(operation, full, sizeof(full));
     if (status == PSA_SUCCESS &&
         (mac_length != operation->cit_mac_length ||
-         cit_ct_memcmp(full, mac, operation->cit_mac_length) != 0)) {
+         cit_ct_declassify_u32(cit_ct_memcmp(full, mac, operation->cit_mac_length)) != 0)) {
         status = PSA_ERROR_INVALID_SIGNATURE;
     }
     cit_zeroize(full, sizeof(full));
