@@ -9,7 +9,7 @@ TEST_DEPS   := $(BUILD_DEPS) g++ valgrind
 BENCH_DEPS  := $(BUILD_DEPS) libmbedtls-dev util-linux
 CMAKE_FLAGS ?=
 
-.PHONY: all deps run test test-release test-asan test-minimal check-generated bench clean
+.PHONY: all deps run test test-release test-asan test-minimal build-o3 check-generated bench clean
 
 all: $(BUILD)/release/Makefile
 	@cmake --build $(BUILD)/release -j $(JOBS)
@@ -24,7 +24,7 @@ $(BUILD)/release/Makefile:
 run: all
 	@$(BUILD)/release/citadel_demo
 
-test: deps check-generated test-release test-asan test-minimal
+test: deps check-generated test-release test-asan test-minimal build-o3
 	@echo "All test configurations passed."
 
 check-generated:
@@ -46,6 +46,11 @@ test-minimal:
 		-DCIT_CONFIG_FILE=$(CURDIR)/tests/configs/minimal.h >/dev/null
 	@cmake --build $(BUILD)/minimal -j $(JOBS)
 	@cd $(BUILD)/minimal && ctest --output-on-failure -j $(JOBS)
+
+build-o3:
+	@echo "== build: -O3 (CMAKE_BUILD_TYPE=Release), warnings as errors =="
+	@cmake -S . -B $(BUILD)/o3 -DCMAKE_BUILD_TYPE=Release -DCIT_TESTS=OFF >/dev/null
+	@cmake --build $(BUILD)/o3 -j $(JOBS)
 
 bench: all
 	@tools/deps.sh $(BENCH_DEPS)
