@@ -7,6 +7,14 @@
 #include "dispatch.h"
 #include "util.h"
 
+/*
+ * Key sizes are recorded in the 16-bit cit_bits (spec PSA_MAX_KEY_BITS is 0xfff8), and
+ * AES keys (up to 32 bytes) are checked by type, not against CIT_MAX_KEY_BYTES, so the
+ * CIT_MAX_KEY_BYTES buffers (kdf.c output_key, persist.c) must hold one.
+ */
+CIT_STATIC_ASSERT(CIT_MAX_KEY_BYTES >= 32u && CIT_MAX_KEY_BYTES <= 0xfff8u / 8u,
+                  max_key_bytes_fit_key_bits);
+
 /* see core.h */
 int cit_key_type_is_unstructured(psa_key_type_t type)
 {

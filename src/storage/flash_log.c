@@ -312,38 +312,44 @@ psa_status_t cit_flash_append(cit_flash_store_t *st, uint32_t b, cit_flash_rec_t
         status = cit_flash_prog(st, b, at + st->rec_hdr + full, buf, st->unit);
     }
     if (status != PSA_SUCCESS) {
-        return status;
+        goto exit;
     }
     /* Read back before committing: a record that did not program right is never committed. */
     fs_rec_encode(st, rec, buf);
     status = cit_flash_read(st, b, at, chk, FS_REC_BYTES);
     if (status != PSA_SUCCESS) {
-        return status;
+        goto exit;
     }
     if (memcmp(buf, chk, FS_REC_BYTES) != 0) {
-        return cit_flash_fail(st);
+        status = cit_flash_fail(st);
+        goto exit;
     }
     for (pos = 0; pos < rec->size; pos += FS_CHUNK) {
         uint32_t n = (rec->size - pos < FS_CHUNK) ? rec->size - pos : FS_CHUNK;
 
         status = cit_flash_read(st, b, at + st->rec_hdr + pos, chk, n);
         if (status != PSA_SUCCESS) {
-            return status;
+            goto exit;
         }
         if (memcmp(chk, data + pos, n) != 0) {
-            return cit_flash_fail(st);
+            status = cit_flash_fail(st);
+            goto exit;
         }
     }
     fs_commit_encode(st, buf, rec->header_crc);
     total = cit_flash_rec_total(st, rec->size);
     status = cit_flash_prog(st, b, at + total - st->commit_size, buf, st->commit_size);
     if (status != PSA_SUCCESS) {
-        return status;
+        goto exit;
     }
     blk->end = at + total;
     st->active = b;
     *off = at;
-    return PSA_SUCCESS;
+exit:
+    /* Both buffers held payload bytes (key records are stored in the clear). */
+    cit_zeroize(buf, sizeof(buf));
+    cit_zeroize(chk, sizeof(chk));
+    return status;
 }
 
 /* see flash_int.h */
@@ -371,21 +377,26 @@ psa_status_t cit_flash_copy(cit_flash_store_t *st, uint32_t src, uint32_t src_of
             status = cit_flash_read(st, dst, at + pos, chk, n);
         }
         if (status != PSA_SUCCESS) {
-            return status;
+            goto exit;
         }
         if (memcmp(buf, chk, n) != 0) {
-            return cit_flash_fail(st);
+            status = cit_flash_fail(st);
+            goto exit;
         }
     }
     fs_commit_encode(st, buf, rec->header_crc);
     status = cit_flash_prog(st, dst, at + body, buf, st->commit_size);
     if (status != PSA_SUCCESS) {
-        return status;
+        goto exit;
     }
     blk->end = at + total;
     st->active = dst;
     *dst_off = at;
-    return PSA_SUCCESS;
+exit:
+    /* The chunks copied held payload bytes. */
+    cit_zeroize(buf, sizeof(buf));
+    cit_zeroize(chk, sizeof(chk));
+    return status;
 }
 
 /* see flash_int.h */

@@ -368,19 +368,20 @@ static psa_status_t fs_crc_range(cit_flash_store_t *st, uint32_t b, uint32_t bas
                                  uint32_t to, uint32_t *crc)
 {
     uint8_t buf[FS_CHUNK];
-    psa_status_t status;
+    psa_status_t status = PSA_SUCCESS;
 
-    while (from < to) {
+    while (from < to && status == PSA_SUCCESS) {
         uint32_t n = (to - from < FS_CHUNK) ? to - from : FS_CHUNK;
 
         status = cit_flash_read(st, b, base + from, buf, n);
-        if (status != PSA_SUCCESS) {
-            return status;
+        if (status == PSA_SUCCESS) {
+            *crc = cit_crc32_update(*crc, buf, n);
         }
-        *crc = cit_crc32_update(*crc, buf, n);
         from += n;
     }
-    return PSA_SUCCESS;
+    /* buf held payload bytes (key records are stored in the clear). */
+    cit_zeroize(buf, sizeof(buf));
+    return status;
 }
 
 /* fs_read_object reads [offset, offset + len) of e's payload, checking the whole record. */

@@ -118,7 +118,9 @@ psa_status_t cit_store_get(const cit_store_key_t *key, size_t offset, uint8_t *o
  * (INSUFFICIENT_STORAGE; a replaced object's old size is accounted).
  * cit_store_write and cit_store_remove refuse to change an object stored
  * with PSA_STORAGE_FLAG_WRITE_ONCE (NOT_PERMITTED), and an object whose
- * metadata fails its integrity check (DATA_CORRUPT: its flags are unknown).
+ * metadata fails its integrity check (DATA_CORRUPT: its flags are unknown),
+ * except that cit_store_remove removes such an object in CIT_SPACE_KEYS,
+ * which holds no write-once object (psa_destroy_key erases damaged keys).
  */
 psa_status_t cit_store_write(const cit_store_key_t *key, uint32_t flags, const uint8_t *data,
                              size_t len);

@@ -228,6 +228,15 @@ psa_status_t cit_store_remove(const cit_store_key_t *key)
     b = current();
     if (b != NULL) {
         status = b->ops->info(b->ctx, key, &flags, &size);
+        if (status == PSA_ERROR_DATA_CORRUPT && key->space == CIT_SPACE_KEYS) {
+            /*
+             * Key records are never write-once (persist.c), so a record whose
+             * metadata is damaged may go: psa_destroy_key must make a best
+             * effort to erase the key material it still holds.
+             */
+            flags = 0;
+            status = PSA_SUCCESS;
+        }
         if (status == PSA_SUCCESS && (flags & PSA_STORAGE_FLAG_WRITE_ONCE) != 0) {
             status = PSA_ERROR_NOT_PERMITTED;
         }

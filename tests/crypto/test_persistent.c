@@ -268,6 +268,43 @@ static void test_eviction(void)
     CHECK(ok);
 }
 
+/*
+ * A key record whose file header (the store's metadata) is damaged: the key
+ * is DATA_CORRUPT, and destroy still erases the record (it holds the key in
+ * the clear), so the id can be used again.
+ */
+static void test_damaged_metadata(const char *dir)
+{
+    psa_key_attributes_t a;
+    psa_key_id_t id = PSA_KEY_ID_NULL;
+    uint8_t mac[32];
+    char path[8192];
+    FILE *f;
+    int c;
+
+    hmac_attr(&a, 0x201);
+    CHECK_STATUS(psa_import_key(&a, key_bytes, sizeof(key_bytes), &id), PSA_SUCCESS);
+    CHECK_STATUS(psa_purge_key(id), PSA_SUCCESS);
+    snprintf(path, sizeof(path), "%s/%08x-%08x-%016x.obj", dir, (unsigned)CIT_SPACE_KEYS,
+             (unsigned)CIT_OWNER_LOCAL, 0x201u);
+    f = fopen(path, "r+b");
+    CHECK(f != NULL);
+    if (f != NULL) {
+        /* A byte of the stored uid: the header check fails. */
+        fseek(f, 16, SEEK_SET);
+        c = fgetc(f);
+        fseek(f, 16, SEEK_SET);
+        fputc(c ^ 0x5a, f);
+        fclose(f);
+    }
+    CHECK_STATUS(mac_with(0x201, mac), PSA_ERROR_DATA_CORRUPT);
+    CHECK_STATUS(psa_destroy_key(0x201), PSA_SUCCESS);
+    CHECK(access(path, F_OK) != 0);
+    CHECK_STATUS(mac_with(0x201, mac), PSA_ERROR_INVALID_HANDLE);
+    CHECK_STATUS(psa_import_key(&a, key_bytes, sizeof(key_bytes), &id), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(id), PSA_SUCCESS);
+}
+
 /* Damaged records give DATA_CORRUPT / DATA_INVALID, never a crash or a wrong key. */
 static void test_damaged_records(const char *dir)
 {
@@ -329,6 +366,7 @@ static void test_damaged_records(const char *dir)
     CHECK_STATUS(mac_with(0x200, mac), PSA_ERROR_DATA_INVALID);
     CHECK_STATUS(psa_destroy_key(0x200), PSA_SUCCESS);
     CHECK_STATUS(mac_with(0x200, mac), PSA_ERROR_INVALID_HANDLE);
+    test_damaged_metadata(dir);
 }
 
 int main(int argc, char **argv)
