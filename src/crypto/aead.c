@@ -23,16 +23,10 @@
 /* An operation is usable while set up, not in the error state, and its key exists. */
 static int aead_active(const psa_aead_operation_t *op)
 {
-    cit_slot_t *slot;
-
     if (op->cit_alg == 0 || (op->cit_state & CIT_OP_STATE_ERROR) != 0) {
         return 0;
     }
-    if (cit_slot_acquire(op->cit_key, &slot) != PSA_SUCCESS) {
-        return 0;
-    }
-    cit_slot_release(slot);
-    return 1;
+    return cit_slot_key_exists(op->cit_key);
 }
 
 static psa_status_t aead_fail(psa_aead_operation_t *op, psa_status_t status)

@@ -79,6 +79,12 @@ void cit_slot_abandon(cit_slot_t *slot);
  * for read-only keys.
  */
 psa_status_t cit_slot_destroy(psa_key_id_t id);
+/*
+ * cit_slot_key_exists: does the current owner's key `id` still exist? A
+ * cheap check for running operations (spec 9.9.2: destroying a key makes
+ * them fail); it never loads a persistent key into the pool.
+ */
+int cit_slot_key_exists(psa_key_id_t id);
 /* cit_slot_purge drops a cached persistent key from RAM (INVALID_HANDLE if no key). */
 psa_status_t cit_slot_purge(psa_key_id_t id);
 /* cit_slots_wipe_all wipes and frees every slot (used by tests via citadel.h). */
@@ -90,14 +96,13 @@ void cit_slots_wipe_all(void);
 psa_status_t cit_persist_write(cit_owner_t owner, const psa_key_attributes_t *attr,
                                const uint8_t *material, size_t len);
 /*
- * cit_persist_read_header reads and validates a record's attributes and its
- * material length: INVALID_HANDLE if there is none, DATA_CORRUPT if the
- * store's integrity check failed, DATA_INVALID if the record is malformed.
+ * cit_persist_load reads and validates a whole key record in one store read:
+ * the attributes, and the material into material (material_size bytes
+ * available). INVALID_HANDLE if there is none, DATA_CORRUPT if the store's
+ * integrity check failed, DATA_INVALID if the record is malformed.
  */
-psa_status_t cit_persist_read_header(cit_owner_t owner, psa_key_id_t id,
-                                     psa_key_attributes_t *attr, size_t *len);
-psa_status_t cit_persist_read_material(cit_owner_t owner, psa_key_id_t id, uint8_t *material,
-                                       size_t len);
+psa_status_t cit_persist_load(cit_owner_t owner, psa_key_id_t id, psa_key_attributes_t *attr,
+                              uint8_t *material, size_t material_size, size_t *len);
 /* cit_persist_exists: PSA_SUCCESS if a record exists, DOES_NOT_EXIST if not, or an I/O error. */
 psa_status_t cit_persist_exists(cit_owner_t owner, psa_key_id_t id);
 psa_status_t cit_persist_remove(cit_owner_t owner, psa_key_id_t id);

@@ -16,16 +16,10 @@
  */
 static int mac_active(const psa_mac_operation_t *op)
 {
-    cit_slot_t *slot;
-
     if (op->cit_alg == 0 || (op->cit_state & CIT_OP_STATE_ERROR) != 0) {
         return 0;
     }
-    if (cit_slot_acquire(op->cit_key, &slot) != PSA_SUCCESS) {
-        return 0;
-    }
-    cit_slot_release(slot);
-    return 1;
+    return cit_slot_key_exists(op->cit_key);
 }
 
 static psa_status_t mac_fail(psa_mac_operation_t *op, psa_status_t status)

@@ -74,10 +74,10 @@ psa_status_t cit_persist_write(cit_owner_t owner, const psa_key_attributes_t *at
 }
 
 /* see core.h */
-psa_status_t cit_persist_read_header(cit_owner_t owner, psa_key_id_t id,
-                                     psa_key_attributes_t *attr, size_t *len)
+psa_status_t cit_persist_load(cit_owner_t owner, psa_key_id_t id, psa_key_attributes_t *attr,
+                              uint8_t *material, size_t material_size, size_t *len)
 {
-    uint8_t header[HEADER_SIZE];
+    uint8_t record[HEADER_SIZE + CIT_MAX_KEY_BYTES];
     cit_store_key_t key;
     uint32_t flags;
     size_t size, material_len;
@@ -91,43 +91,39 @@ psa_status_t cit_persist_read_header(cit_owner_t owner, psa_key_id_t id,
     if (status != PSA_SUCCESS) {
         return status;
     }
-    if (size < HEADER_SIZE || size > HEADER_SIZE + CIT_MAX_KEY_BYTES) {
+    if (size < HEADER_SIZE || size > sizeof(record)) {
         return PSA_ERROR_DATA_INVALID;
     }
-    status = cit_store_read(&key, 0, header, HEADER_SIZE);
+    /* One read of the whole record: header and material come from the same version. */
+    status = cit_store_read(&key, 0, record, size);
     if (status != PSA_SUCCESS) {
-        return status;
+        goto exit;
     }
-    material_len = cit_load_le32(header + 24);
-    if (cit_load_le32(header) != RECORD_MAGIC || get16(header + 4) != RECORD_VERSION ||
-        material_len != size - HEADER_SIZE) {
-        return PSA_ERROR_DATA_INVALID;
+    status = PSA_ERROR_DATA_INVALID;
+    material_len = cit_load_le32(record + 24);
+    if (cit_load_le32(record) != RECORD_MAGIC || get16(record + 4) != RECORD_VERSION ||
+        material_len != size - HEADER_SIZE || material_len > material_size) {
+        goto exit;
     }
     psa_reset_key_attributes(attr);
-    attr->cit_type = (psa_key_type_t)get16(header + 8);
-    attr->cit_bits = (uint16_t)get16(header + 10);
-    attr->cit_lifetime = cit_load_le32(header + 12);
-    attr->cit_usage = cit_load_le32(header + 16);
-    attr->cit_alg = cit_load_le32(header + 20);
+    attr->cit_type = (psa_key_type_t)get16(record + 8);
+    attr->cit_bits = (uint16_t)get16(record + 10);
+    attr->cit_lifetime = cit_load_le32(record + 12);
+    attr->cit_usage = cit_load_le32(record + 16);
+    attr->cit_alg = cit_load_le32(record + 20);
     attr->cit_id = id;
     if (PSA_KEY_LIFETIME_IS_VOLATILE(attr->cit_lifetime) ||
         PSA_KEY_LIFETIME_GET_LOCATION(attr->cit_lifetime) != PSA_KEY_LOCATION_LOCAL_STORAGE ||
         attr->cit_bits != material_len * 8 ||
         cit_key_type_check_bits(attr->cit_type, attr->cit_bits) != PSA_SUCCESS) {
-        return PSA_ERROR_DATA_INVALID;
+        goto exit;
     }
+    memcpy(material, record + HEADER_SIZE, material_len);
     *len = material_len;
-    return PSA_SUCCESS;
-}
-
-/* see core.h */
-psa_status_t cit_persist_read_material(cit_owner_t owner, psa_key_id_t id, uint8_t *material,
-                                       size_t len)
-{
-    cit_store_key_t key;
-
-    record_key(owner, id, &key);
-    return cit_store_read(&key, HEADER_SIZE, material, len);
+    status = PSA_SUCCESS;
+exit:
+    cit_zeroize(record, sizeof(record));
+    return status;
 }
 
 /* see core.h */

@@ -148,25 +148,20 @@ static psa_status_t reserve_locked(const psa_key_attributes_t *attr, cit_owner_t
 /* Loads the persistent key (owner, id) into a slot (lock held). */
 static psa_status_t load_locked(cit_owner_t owner, psa_key_id_t id, cit_slot_t **slot)
 {
+    uint8_t material[CIT_MAX_KEY_BYTES];
     psa_key_attributes_t attr;
     size_t len = 0;
-    psa_status_t status = cit_persist_read_header(owner, id, &attr, &len);
+    psa_status_t status = cit_persist_load(owner, id, &attr, material, sizeof(material), &len);
 
-    if (status != PSA_SUCCESS) {
-        return status;
+    if (status == PSA_SUCCESS) {
+        status = reserve_locked(&attr, owner, len, slot);
     }
-    status = reserve_locked(&attr, owner, len, slot);
-    if (status != PSA_SUCCESS) {
-        return status;
+    if (status == PSA_SUCCESS) {
+        memcpy((*slot)->material, material, len);
+        (*slot)->in_use = SLOT_LIVE;
     }
-    status = cit_persist_read_material(owner, id, (*slot)->material, len);
-    if (status != PSA_SUCCESS) {
-        slot_free(*slot);
-        *slot = NULL;
-        return status;
-    }
-    (*slot)->in_use = SLOT_LIVE;
-    return PSA_SUCCESS;
+    cit_zeroize(material, sizeof(material));
+    return status;
 }
 
 static int id_is_volatile(psa_key_id_t id)
@@ -333,6 +328,22 @@ psa_status_t cit_slot_destroy(psa_key_id_t id)
     cit_platform_unlock();
     cit_slot_release(slot);
     return status;
+}
+
+/* see core.h */
+int cit_slot_key_exists(psa_key_id_t id)
+{
+    cit_owner_t owner = cit_core_owner();
+    int exists;
+
+    cit_platform_lock();
+    exists = find_locked(owner, id) != NULL;
+    if (!exists && id != PSA_KEY_ID_NULL && !id_is_volatile(id)) {
+        /* An idle persistent key may have been evicted: ask storage, without loading it. */
+        exists = cit_persist_exists(owner, id) == PSA_SUCCESS;
+    }
+    cit_platform_unlock();
+    return exists;
 }
 
 /* see core.h */
