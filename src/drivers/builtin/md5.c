@@ -12,6 +12,7 @@
 #include "primitives.h"
 
 #include "config_derive.h"
+#include "md_buffer.h"
 #include "util.h"
 
 #if defined(CIT_NEED_MD5)
@@ -163,58 +164,25 @@ void cit_md5_init(cit_md5_ctx_t *ctx)
     ctx->num_bytes = 0;
 }
 
+/* md5_compress is the cit_md_compress_fn of a cit_md5_ctx_t: md5_blocks over ctx->h. */
+static void md5_compress(void *vctx, const uint8_t *data, size_t num_blocks)
+{
+    cit_md5_ctx_t *ctx = (cit_md5_ctx_t *)vctx;
+
+    md5_blocks(ctx->h, data, num_blocks);
+}
+
 /* see primitives.h */
 void cit_md5_update(cit_md5_ctx_t *ctx, const uint8_t *in, size_t in_len)
 {
-    size_t used = (size_t)(ctx->num_bytes % MD5_BLOCK);
-    size_t num_blocks;
-
-    if (in_len == 0) {
-        return;
-    }
-    ctx->num_bytes += in_len;
-    if (used != 0) {
-        size_t fill = MD5_BLOCK - used;
-        if (in_len < fill) {
-            memcpy(ctx->buf + used, in, in_len);
-            return;
-        }
-        memcpy(ctx->buf + used, in, fill);
-        md5_blocks(ctx->h, ctx->buf, 1);
-        in += fill;
-        in_len -= fill;
-    }
-    num_blocks = in_len / MD5_BLOCK;
-    if (num_blocks != 0) {
-        md5_blocks(ctx->h, in, num_blocks);
-        in += num_blocks * MD5_BLOCK;
-        in_len -= num_blocks * MD5_BLOCK;
-    }
-    if (in_len != 0) {
-        memcpy(ctx->buf, in, in_len);
-    }
+    cit_md_update(ctx, md5_compress, ctx->buf, MD5_BLOCK, &ctx->num_bytes, in, in_len);
 }
 
 /* see primitives.h */
 void cit_md5_finish(cit_md5_ctx_t *ctx, uint8_t out[16])
 {
-    size_t used = (size_t)(ctx->num_bytes % MD5_BLOCK);
-    size_t i;
-
-    /* Append the 1 bit, zero-fill, and end with the 64-bit length in bits, little-endian. */
-    ctx->buf[used++] = 0x80;
-    if (used > MD5_BLOCK - 8) {
-        memset(ctx->buf + used, 0, MD5_BLOCK - used);
-        md5_blocks(ctx->h, ctx->buf, 1);
-        used = 0;
-    }
-    memset(ctx->buf + used, 0, MD5_BLOCK - 8 - used);
-    cit_store_le64(ctx->buf + MD5_BLOCK - 8, ctx->num_bytes << 3);
-    md5_blocks(ctx->h, ctx->buf, 1);
-
-    for (i = 0; i < 4; i++) {
-        cit_store_le32(out + 4 * i, ctx->h[i]);
-    }
+    cit_md_pad(ctx, md5_compress, ctx->buf, MD5_BLOCK, &ctx->num_bytes, CIT_MD_LEN_LE64);
+    cit_md_out32(out, ctx->h, 16, 0);
     cit_zeroize(ctx, sizeof(*ctx));
 }
 

@@ -11,6 +11,7 @@
 #include "primitives.h"
 
 #include "config_derive.h"
+#include "md_buffer.h"
 #include "util.h"
 
 #if defined(CIT_NEED_RIPEMD160)
@@ -182,58 +183,25 @@ void cit_ripemd160_init(cit_ripemd160_ctx_t *ctx)
     ctx->num_bytes = 0;
 }
 
+/* ripemd160_compress is the cit_md_compress_fn of a cit_ripemd160_ctx_t. */
+static void ripemd160_compress(void *vctx, const uint8_t *data, size_t num_blocks)
+{
+    cit_ripemd160_ctx_t *ctx = (cit_ripemd160_ctx_t *)vctx;
+
+    ripemd160_blocks(ctx->h, data, num_blocks);
+}
+
 /* see primitives.h */
 void cit_ripemd160_update(cit_ripemd160_ctx_t *ctx, const uint8_t *in, size_t in_len)
 {
-    size_t used = (size_t)(ctx->num_bytes % RMD_BLOCK);
-    size_t num_blocks;
-
-    if (in_len == 0) {
-        return;
-    }
-    ctx->num_bytes += in_len;
-    if (used != 0) {
-        size_t fill = RMD_BLOCK - used;
-        if (in_len < fill) {
-            memcpy(ctx->buf + used, in, in_len);
-            return;
-        }
-        memcpy(ctx->buf + used, in, fill);
-        ripemd160_blocks(ctx->h, ctx->buf, 1);
-        in += fill;
-        in_len -= fill;
-    }
-    num_blocks = in_len / RMD_BLOCK;
-    if (num_blocks != 0) {
-        ripemd160_blocks(ctx->h, in, num_blocks);
-        in += num_blocks * RMD_BLOCK;
-        in_len -= num_blocks * RMD_BLOCK;
-    }
-    if (in_len != 0) {
-        memcpy(ctx->buf, in, in_len);
-    }
+    cit_md_update(ctx, ripemd160_compress, ctx->buf, RMD_BLOCK, &ctx->num_bytes, in, in_len);
 }
 
 /* see primitives.h */
 void cit_ripemd160_finish(cit_ripemd160_ctx_t *ctx, uint8_t out[20])
 {
-    size_t used = (size_t)(ctx->num_bytes % RMD_BLOCK);
-    size_t i;
-
-    /* MD4-style padding: the 1 bit, zeros, the 64-bit length in bits, little-endian. */
-    ctx->buf[used++] = 0x80;
-    if (used > RMD_BLOCK - 8) {
-        memset(ctx->buf + used, 0, RMD_BLOCK - used);
-        ripemd160_blocks(ctx->h, ctx->buf, 1);
-        used = 0;
-    }
-    memset(ctx->buf + used, 0, RMD_BLOCK - 8 - used);
-    cit_store_le64(ctx->buf + RMD_BLOCK - 8, ctx->num_bytes << 3);
-    ripemd160_blocks(ctx->h, ctx->buf, 1);
-
-    for (i = 0; i < 5; i++) {
-        cit_store_le32(out + 4 * i, ctx->h[i]);
-    }
+    cit_md_pad(ctx, ripemd160_compress, ctx->buf, RMD_BLOCK, &ctx->num_bytes, CIT_MD_LEN_LE64);
+    cit_md_out32(out, ctx->h, 20, 0);
     cit_zeroize(ctx, sizeof(*ctx));
 }
 

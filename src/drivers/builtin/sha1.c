@@ -11,6 +11,7 @@
 #include "primitives.h"
 
 #include "config_derive.h"
+#include "md_buffer.h"
 #include "util.h"
 
 #if defined(CIT_NEED_SHA1)
@@ -102,58 +103,25 @@ void cit_sha1_init(cit_sha1_ctx_t *ctx)
     ctx->blocks = cit_sha1_blocks;
 }
 
+/* sha1_compress is the cit_md_compress_fn of a cit_sha1_ctx_t: ctx->blocks over ctx->h. */
+static void sha1_compress(void *vctx, const uint8_t *data, size_t num_blocks)
+{
+    cit_sha1_ctx_t *ctx = (cit_sha1_ctx_t *)vctx;
+
+    ctx->blocks(ctx->h, data, num_blocks);
+}
+
 /* see primitives.h */
 void cit_sha1_update(cit_sha1_ctx_t *ctx, const uint8_t *in, size_t in_len)
 {
-    size_t used = (size_t)(ctx->num_bytes % SHA1_BLOCK);
-    size_t num_blocks;
-
-    if (in_len == 0) {
-        return;
-    }
-    ctx->num_bytes += in_len;
-    if (used != 0) {
-        size_t fill = SHA1_BLOCK - used;
-        if (in_len < fill) {
-            memcpy(ctx->buf + used, in, in_len);
-            return;
-        }
-        memcpy(ctx->buf + used, in, fill);
-        ctx->blocks(ctx->h, ctx->buf, 1);
-        in += fill;
-        in_len -= fill;
-    }
-    num_blocks = in_len / SHA1_BLOCK;
-    if (num_blocks != 0) {
-        ctx->blocks(ctx->h, in, num_blocks);
-        in += num_blocks * SHA1_BLOCK;
-        in_len -= num_blocks * SHA1_BLOCK;
-    }
-    if (in_len != 0) {
-        memcpy(ctx->buf, in, in_len);
-    }
+    cit_md_update(ctx, sha1_compress, ctx->buf, SHA1_BLOCK, &ctx->num_bytes, in, in_len);
 }
 
 /* see primitives.h */
 void cit_sha1_finish(cit_sha1_ctx_t *ctx, uint8_t out[20])
 {
-    size_t used = (size_t)(ctx->num_bytes % SHA1_BLOCK);
-    size_t i;
-
-    /* Append the 1 bit, zero-fill, and end with the 64-bit length in bits. */
-    ctx->buf[used++] = 0x80;
-    if (used > SHA1_BLOCK - 8) {
-        memset(ctx->buf + used, 0, SHA1_BLOCK - used);
-        ctx->blocks(ctx->h, ctx->buf, 1);
-        used = 0;
-    }
-    memset(ctx->buf + used, 0, SHA1_BLOCK - 8 - used);
-    cit_store_be64(ctx->buf + SHA1_BLOCK - 8, ctx->num_bytes << 3);
-    ctx->blocks(ctx->h, ctx->buf, 1);
-
-    for (i = 0; i < 5; i++) {
-        cit_store_be32(out + 4 * i, ctx->h[i]);
-    }
+    cit_md_pad(ctx, sha1_compress, ctx->buf, SHA1_BLOCK, &ctx->num_bytes, CIT_MD_LEN_BE64);
+    cit_md_out32(out, ctx->h, 20, 1);
     cit_zeroize(ctx, sizeof(*ctx));
 }
 

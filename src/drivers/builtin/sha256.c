@@ -14,6 +14,7 @@
 #include "primitives.h"
 
 #include "config_derive.h"
+#include "md_buffer.h"
 #include "util.h"
 
 #if defined(CIT_NEED_SHA256)
@@ -135,61 +136,25 @@ void cit_sha224_init(cit_sha256_ctx_t *ctx)
     sha256_start(ctx, IV224);
 }
 
+/* sha256_compress is the cit_md_compress_fn of a cit_sha256_ctx_t: ctx->blocks over ctx->h. */
+static void sha256_compress(void *vctx, const uint8_t *data, size_t num_blocks)
+{
+    cit_sha256_ctx_t *ctx = (cit_sha256_ctx_t *)vctx;
+
+    ctx->blocks(ctx->h, data, num_blocks);
+}
+
 /* see primitives.h */
 void cit_sha256_update(cit_sha256_ctx_t *ctx, const uint8_t *in, size_t in_len)
 {
-    size_t used = (size_t)(ctx->num_bytes % SHA256_BLOCK);
-    size_t num_blocks;
-
-    if (in_len == 0) {
-        return;
-    }
-    ctx->num_bytes += in_len;
-    if (used != 0) {
-        size_t fill = SHA256_BLOCK - used;
-        if (in_len < fill) {
-            memcpy(ctx->buf + used, in, in_len);
-            return;
-        }
-        memcpy(ctx->buf + used, in, fill);
-        ctx->blocks(ctx->h, ctx->buf, 1);
-        in += fill;
-        in_len -= fill;
-    }
-    num_blocks = in_len / SHA256_BLOCK;
-    if (num_blocks != 0) {
-        ctx->blocks(ctx->h, in, num_blocks);
-        in += num_blocks * SHA256_BLOCK;
-        in_len -= num_blocks * SHA256_BLOCK;
-    }
-    if (in_len != 0) {
-        memcpy(ctx->buf, in, in_len);
-    }
+    cit_md_update(ctx, sha256_compress, ctx->buf, SHA256_BLOCK, &ctx->num_bytes, in, in_len);
 }
 
 /* see primitives.h */
 void cit_sha256_finish(cit_sha256_ctx_t *ctx, uint8_t *out, size_t out_len)
 {
-    size_t used = (size_t)(ctx->num_bytes % SHA256_BLOCK);
-    size_t i;
-
-    /* Append the 1 bit, zero-fill, and end with the 64-bit length in bits. */
-    ctx->buf[used++] = 0x80;
-    if (used > SHA256_BLOCK - 8) {
-        memset(ctx->buf + used, 0, SHA256_BLOCK - used);
-        ctx->blocks(ctx->h, ctx->buf, 1);
-        used = 0;
-    }
-    memset(ctx->buf + used, 0, SHA256_BLOCK - 8 - used);
-    cit_store_be64(ctx->buf + SHA256_BLOCK - 8, ctx->num_bytes << 3);
-    ctx->blocks(ctx->h, ctx->buf, 1);
-
-    if (out_len > 32) {
-        out_len = 32;
-    }
-    for (i = 0; i < out_len; i++) {
-        out[i] = (uint8_t)(ctx->h[i / 4] >> (24 - 8 * (i % 4)));
-    }
+    cit_md_pad(ctx, sha256_compress, ctx->buf, SHA256_BLOCK, &ctx->num_bytes, CIT_MD_LEN_BE64);
+    cit_md_out32(out, ctx->h, out_len < 32 ? out_len : 32, 1);
     cit_zeroize(ctx, sizeof(*ctx));
 }
 

@@ -18,6 +18,7 @@
 #include "primitives.h"
 
 #include "config_derive.h"
+#include "md_buffer.h"
 #include "util.h"
 
 #if defined(CIT_NEED_SHA512)
@@ -177,62 +178,25 @@ void cit_sha512_256_init(cit_sha512_ctx_t *ctx)
     sha512_start(ctx, IV512_256);
 }
 
+/* sha512_compress is the cit_md_compress_fn of a cit_sha512_ctx_t: ctx->blocks over ctx->h. */
+static void sha512_compress(void *vctx, const uint8_t *data, size_t num_blocks)
+{
+    cit_sha512_ctx_t *ctx = (cit_sha512_ctx_t *)vctx;
+
+    ctx->blocks(ctx->h, data, num_blocks);
+}
+
 /* see primitives.h */
 void cit_sha512_update(cit_sha512_ctx_t *ctx, const uint8_t *in, size_t in_len)
 {
-    size_t used = (size_t)(ctx->num_bytes % SHA512_BLOCK);
-    size_t num_blocks;
-
-    if (in_len == 0) {
-        return;
-    }
-    ctx->num_bytes += in_len;
-    if (used != 0) {
-        size_t fill = SHA512_BLOCK - used;
-        if (in_len < fill) {
-            memcpy(ctx->buf + used, in, in_len);
-            return;
-        }
-        memcpy(ctx->buf + used, in, fill);
-        ctx->blocks(ctx->h, ctx->buf, 1);
-        in += fill;
-        in_len -= fill;
-    }
-    num_blocks = in_len / SHA512_BLOCK;
-    if (num_blocks != 0) {
-        ctx->blocks(ctx->h, in, num_blocks);
-        in += num_blocks * SHA512_BLOCK;
-        in_len -= num_blocks * SHA512_BLOCK;
-    }
-    if (in_len != 0) {
-        memcpy(ctx->buf, in, in_len);
-    }
+    cit_md_update(ctx, sha512_compress, ctx->buf, SHA512_BLOCK, &ctx->num_bytes, in, in_len);
 }
 
 /* see primitives.h */
 void cit_sha512_finish(cit_sha512_ctx_t *ctx, uint8_t *out, size_t out_len)
 {
-    size_t used = (size_t)(ctx->num_bytes % SHA512_BLOCK);
-    size_t i;
-
-    /* Append the 1 bit, zero-fill, and end with the 128-bit length in bits. */
-    ctx->buf[used++] = 0x80;
-    if (used > SHA512_BLOCK - 16) {
-        memset(ctx->buf + used, 0, SHA512_BLOCK - used);
-        ctx->blocks(ctx->h, ctx->buf, 1);
-        used = 0;
-    }
-    memset(ctx->buf + used, 0, SHA512_BLOCK - 16 - used);
-    cit_store_be64(ctx->buf + SHA512_BLOCK - 16, ctx->num_bytes >> 61);
-    cit_store_be64(ctx->buf + SHA512_BLOCK - 8, ctx->num_bytes << 3);
-    ctx->blocks(ctx->h, ctx->buf, 1);
-
-    if (out_len > 64) {
-        out_len = 64;
-    }
-    for (i = 0; i < out_len; i++) {
-        out[i] = (uint8_t)(ctx->h[i / 8] >> (56 - 8 * (i % 8)));
-    }
+    cit_md_pad(ctx, sha512_compress, ctx->buf, SHA512_BLOCK, &ctx->num_bytes, CIT_MD_LEN_BE128);
+    cit_md_out64_be(out, ctx->h, out_len < 64 ? out_len : 64);
     cit_zeroize(ctx, sizeof(*ctx));
 }
 
