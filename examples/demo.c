@@ -1,9 +1,13 @@
 /*
  * demo.c - a short tour of the PSA Crypto API on Citadel: initialise,
- * hash, generate and import keys, MAC and verify, XOF, random bytes, and
- * what the key policy refuses.
+ * hash, generate and import keys, MAC and verify, XOF, random bytes, what
+ * the key policy refuses, and secure storage: ITS, PS and a persistent key
+ * that the next run finds again (kept in $CITADEL_STORAGE_DIR, default
+ * ./citadel-storage).
  */
 #include <psa/crypto.h>
+#include <psa/internal_trusted_storage.h>
+#include <psa/protected_storage.h>
 #include <citadel/citadel.h>
 
 #include <stdio.h>
@@ -27,6 +31,51 @@ static int check(psa_status_t status, const char *what)
         return 1;
     }
     return 0;
+}
+
+static int storage_tour(void)
+{
+    static const char its_text[] = "kept in Internal Trusted Storage";
+    static const char ps_text[] = "sealed with AES-GCM in Protected Storage";
+    const psa_key_id_t pid = 0x1001;
+    psa_key_attributes_t attr = PSA_KEY_ATTRIBUTES_INIT;
+    char buf[64];
+    uint8_t mac[32];
+    size_t len = 0;
+    psa_key_id_t id = PSA_KEY_ID_NULL;
+    int failures = 0;
+
+    printf("secure storage:\n");
+    failures += check(psa_its_set(1, sizeof(its_text), its_text, PSA_STORAGE_FLAG_NONE),
+                      "psa_its_set");
+    memset(buf, 0, sizeof(buf));
+    failures += check(psa_its_get(1, 0, sizeof(its_text), buf, &len), "psa_its_get");
+    printf("  ITS uid 1: \"%s\" (%u bytes)\n", buf, (unsigned)len);
+    failures += check(psa_ps_set(1, sizeof(ps_text), ps_text, PSA_STORAGE_FLAG_NONE),
+                      "psa_ps_set");
+    memset(buf, 0, sizeof(buf));
+    failures += check(psa_ps_get(1, 0, sizeof(ps_text), buf, &len), "psa_ps_get");
+    printf("  PS uid 1:  \"%s\" (%u bytes)\n", buf, (unsigned)len);
+
+    if (psa_get_key_attributes(pid, &attr) == PSA_SUCCESS) {
+        printf("  persistent key 0x%04x found in storage (created by an earlier run)\n",
+               (unsigned)pid);
+    } else {
+        psa_reset_key_attributes(&attr);
+        psa_set_key_id(&attr, pid);
+        psa_set_key_type(&attr, PSA_KEY_TYPE_HMAC);
+        psa_set_key_bits(&attr, 256);
+        psa_set_key_usage_flags(&attr, PSA_KEY_USAGE_SIGN_MESSAGE);
+        psa_set_key_algorithm(&attr, PSA_ALG_HMAC(PSA_ALG_SHA_256));
+        failures += check(psa_generate_key(&attr, &id), "persistent generate");
+        printf("  persistent key 0x%04x generated and stored; run the demo again to see it"
+               " loaded from storage\n", (unsigned)pid);
+    }
+    failures += check(psa_mac_compute(pid, PSA_ALG_HMAC(PSA_ALG_SHA_256),
+                                      (const uint8_t *)"x", 1, mac, sizeof(mac), &len),
+                      "mac with persistent key");
+    hex("HMAC with persistent key", mac, len);
+    return failures;
 }
 
 int main(void)
@@ -101,6 +150,7 @@ int main(void)
     printf("destroyed keys; using one again -> %d (PSA_ERROR_INVALID_HANDLE)\n",
            (int)psa_mac_compute(key, PSA_ALG_HMAC(PSA_ALG_SHA_256), msg, 1, out, sizeof(out),
                                 &len));
+    failures += storage_tour();
     if (failures == 0) {
         printf("demo finished: all steps succeeded\n");
     } else {
