@@ -164,6 +164,14 @@ psa_status_t cit_random_init(void);
 
 /* ---- Small helpers ---- */
 
+/*
+ * cit_key_creation_check checks creation attributes' lifetime and id before
+ * any work is spent on the key (e.g. derivation output): INVALID_ARGUMENT,
+ * NOT_SUPPORTED, or ALREADY_EXISTS for a taken persistent id. The final
+ * check happens again, atomically, when the key is stored.
+ */
+psa_status_t cit_key_creation_check(const psa_key_attributes_t *attr);
+
 /* cit_key_type_is_unstructured: raw bytes are the whole key (symmetric, raw, derive...). */
 int cit_key_type_is_unstructured(psa_key_type_t type);
 

@@ -435,6 +435,10 @@ psa_status_t psa_key_derivation_output_key_custom(const psa_key_attributes_t *at
         return kdf_fail(operation, PSA_ERROR_INVALID_ARGUMENT);
     }
     status = output_key_check(attributes, operation->cit_alg);
+    if (status == PSA_SUCCESS) {
+        /* A bad lifetime or a taken id must not cost derivation output. */
+        status = cit_key_creation_check(attributes);
+    }
     if (status != PSA_SUCCESS) {
         return kdf_fail(operation, status);
     }

@@ -116,6 +116,23 @@ static psa_status_t check_lifetime(const psa_key_attributes_t *attr)
     return PSA_SUCCESS;
 }
 
+/* see core.h */
+psa_status_t cit_key_creation_check(const psa_key_attributes_t *attr)
+{
+    psa_status_t status = check_lifetime(attr);
+
+    if (status == PSA_SUCCESS && !PSA_KEY_LIFETIME_IS_VOLATILE(attr->cit_lifetime)) {
+        status = cit_persist_exists(cit_core_owner(), attr->cit_id);
+        if (status == PSA_SUCCESS) {
+            return PSA_ERROR_ALREADY_EXISTS;
+        }
+        if (status == PSA_ERROR_DOES_NOT_EXIST) {
+            status = PSA_SUCCESS;
+        }
+    }
+    return status;
+}
+
 /* Creates a key from material; *key is set on success only. */
 static psa_status_t create_key(const psa_key_attributes_t *attr, const uint8_t *data,
                                size_t data_length, int random, psa_key_id_t *key)

@@ -242,6 +242,53 @@ static void test_generate_and_copy(void)
     CHECK_STATUS(psa_destroy_key(vol), PSA_SUCCESS);
 }
 
+#if defined(PSA_WANT_ALG_HKDF)
+/* Derived persistent keys: a taken id is refused, a free one is stored. */
+static void test_derive_into_taken_id(void)
+{
+    psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
+    psa_key_attributes_t a;
+    psa_key_id_t id = PSA_KEY_ID_NULL, taken = PSA_KEY_ID_NULL, secret = PSA_KEY_ID_NULL;
+
+    hmac_attr(&a, 0x300);
+    CHECK_STATUS(psa_import_key(&a, key_bytes, sizeof(key_bytes), &taken), PSA_SUCCESS);
+    a = psa_key_attributes_init();
+    psa_set_key_type(&a, PSA_KEY_TYPE_DERIVE);
+    psa_set_key_usage_flags(&a, PSA_KEY_USAGE_DERIVE);
+    psa_set_key_algorithm(&a, PSA_ALG_HKDF(PSA_ALG_SHA_256));
+    CHECK_STATUS(psa_import_key(&a, key_bytes, sizeof(key_bytes), &secret), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_setup(&op, PSA_ALG_HKDF(PSA_ALG_SHA_256)), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_key(&op, PSA_KEY_DERIVATION_INPUT_SECRET, secret),
+                 PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_INFO,
+                                                (const uint8_t *)"i", 1),
+                 PSA_SUCCESS);
+    hmac_attr(&a, 0x300);
+    psa_set_key_bits(&a, 256);
+    CHECK_STATUS(psa_key_derivation_output_key(&a, &op, &id), PSA_ERROR_ALREADY_EXISTS);
+    CHECK(id == PSA_KEY_ID_NULL);
+    psa_key_derivation_abort(&op);
+    /* Deriving into a free persistent id works and stores the key. */
+    CHECK_STATUS(psa_key_derivation_setup(&op, PSA_ALG_HKDF(PSA_ALG_SHA_256)), PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_key(&op, PSA_KEY_DERIVATION_INPUT_SECRET, secret),
+                 PSA_SUCCESS);
+    CHECK_STATUS(psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_INFO,
+                                                (const uint8_t *)"i", 1),
+                 PSA_SUCCESS);
+    hmac_attr(&a, 0x301);
+    psa_set_key_bits(&a, 256);
+    CHECK_STATUS(psa_key_derivation_output_key(&a, &op, &id), PSA_SUCCESS);
+    CHECK(id == 0x301);
+    psa_key_derivation_abort(&op);
+    CHECK_STATUS(psa_purge_key(0x301), PSA_SUCCESS);
+    CHECK_STATUS(psa_get_key_attributes(0x301, &a), PSA_SUCCESS);
+    CHECK(psa_get_key_bits(&a) == 256);
+    CHECK_STATUS(psa_destroy_key(0x301), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(taken), PSA_SUCCESS);
+    CHECK_STATUS(psa_destroy_key(secret), PSA_SUCCESS);
+}
+#endif
+
 /* More persistent keys than slots: the cache evicts idle keys and reloads them. */
 static void test_eviction(void)
 {
@@ -389,6 +436,9 @@ int main(int argc, char **argv)
     test_read_only();
     test_generate_and_copy();
     test_eviction();
+#if defined(PSA_WANT_ALG_HKDF)
+    test_derive_into_taken_id();
+#endif
     test_damaged_records(dir);
     {
         char cmd[256];
