@@ -196,7 +196,6 @@ static psa_status_t ps_begin(cit_ps_ctx_t *ctx, psa_storage_uid_t uid)
     memset(ctx, 0, sizeof(*ctx));
     ctx->owner = cit_storage_caller();
     ctx->uid = uid;
-    ctx->huk_key = PSA_KEY_ID_NULL;
     if (cit_platform_ps_lock() != 0) {
         return PSA_ERROR_STORAGE_FAILURE;
     }
@@ -212,9 +211,6 @@ static psa_status_t ps_begin(cit_ps_ctx_t *ctx, psa_storage_uid_t uid)
 
 static psa_status_t ps_end(cit_ps_ctx_t *ctx, psa_status_t status)
 {
-    if (ctx->huk_key != PSA_KEY_ID_NULL) {
-        (void)psa_destroy_key(ctx->huk_key);
-    }
     cit_zeroize(ps_buf, ps_buf_used);
     ps_buf_used = 0;
     cit_zeroize(ctx, sizeof(*ctx));

@@ -38,7 +38,6 @@
 typedef struct {
     int32_t owner;
     psa_storage_uid_t uid;
-    psa_key_id_t huk_key;      /* the HUK as a derivation key, or PSA_KEY_ID_NULL */
     int exists;                /* an authentic current object was opened into the buffer */
     uint32_t flags;            /* of the opened object */
     size_t size;

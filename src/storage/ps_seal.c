@@ -48,48 +48,27 @@ static psa_status_t ps_crypto_status(psa_status_t status)
 
 /* ---- Keys ---- */
 
-/* ps_huk_key imports the hardware unique key as an HKDF secret (once per call). */
-static psa_status_t ps_huk_key(cit_ps_ctx_t *ctx)
-{
-    psa_key_attributes_t attr = PSA_KEY_ATTRIBUTES_INIT;
-    uint8_t huk[32];
-    psa_status_t status;
-
-    if (ctx->huk_key != PSA_KEY_ID_NULL) {
-        return PSA_SUCCESS;
-    }
-    if (cit_platform_huk(huk) != 0) {
-        return PSA_ERROR_STORAGE_FAILURE;
-    }
-    psa_set_key_type(&attr, PSA_KEY_TYPE_DERIVE);
-    psa_set_key_bits(&attr, 256);
-    psa_set_key_usage_flags(&attr, PSA_KEY_USAGE_DERIVE);
-    psa_set_key_algorithm(&attr, PSA_ALG_HKDF(PSA_ALG_SHA_256));
-    status = psa_import_key(&attr, huk, sizeof(huk), &ctx->huk_key);
-    cit_zeroize(huk, sizeof(huk));
-    psa_reset_key_attributes(&attr);
-    if (status != PSA_SUCCESS) {
-        ctx->huk_key = PSA_KEY_ID_NULL;
-    }
-    return ps_crypto_status(status);
-}
-
 /*
  * ps_derive_key derives the AES-256-GCM key of one sealed object:
  * HKDF-SHA-256(salt = "citadel-ps-v1", secret = HUK,
  *              info = owner (4, BE) || uid (8, BE) || diversifier (16)).
+ * The HUK enters the derivation as bytes and is never a key in the key
+ * store, where another thread of the caller could name it; only the derived
+ * per-write object key is, for the length of the call.
  */
 static psa_status_t ps_derive_key(cit_ps_ctx_t *ctx, const uint8_t *diversifier, psa_key_id_t *key)
 {
     psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
     psa_key_attributes_t attr = PSA_KEY_ATTRIBUTES_INIT;
     uint8_t info[4 + 8 + PS_DIVERSIFIER_LEN];
+    uint8_t huk[32];
+    uint8_t okm[32];
     psa_status_t status;
 
     *key = PSA_KEY_ID_NULL;
-    status = ps_huk_key(ctx);
-    if (status != PSA_SUCCESS) {
-        return status;
+    if (cit_platform_huk(huk) != 0) {
+        cit_zeroize(huk, sizeof(huk));
+        return PSA_ERROR_STORAGE_FAILURE;
     }
     cit_store_be32(info, (uint32_t)ctx->owner);
     cit_store_be64(info + 4, ctx->uid);
@@ -100,21 +79,27 @@ static psa_status_t ps_derive_key(cit_ps_ctx_t *ctx, const uint8_t *diversifier,
                                                 sizeof(ps_label));
     }
     if (status == PSA_SUCCESS) {
-        status = psa_key_derivation_input_key(&op, PSA_KEY_DERIVATION_INPUT_SECRET, ctx->huk_key);
+        status = psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SECRET, huk,
+                                                sizeof(huk));
     }
     if (status == PSA_SUCCESS) {
         status = psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_INFO, info,
                                                 sizeof(info));
     }
     if (status == PSA_SUCCESS) {
+        status = psa_key_derivation_output_bytes(&op, okm, sizeof(okm));
+    }
+    if (status == PSA_SUCCESS) {
         psa_set_key_type(&attr, PSA_KEY_TYPE_AES);
         psa_set_key_bits(&attr, 256);
         psa_set_key_usage_flags(&attr, PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT);
         psa_set_key_algorithm(&attr, PSA_ALG_GCM);
-        status = psa_key_derivation_output_key(&attr, &op, key);
+        status = psa_import_key(&attr, okm, sizeof(okm), key);
         psa_reset_key_attributes(&attr);
     }
     (void)psa_key_derivation_abort(&op);
+    cit_zeroize(huk, sizeof(huk));
+    cit_zeroize(okm, sizeof(okm));
     if (status != PSA_SUCCESS) {
         *key = PSA_KEY_ID_NULL;
     }
