@@ -736,3 +736,73 @@ double cit_json_num(const cit_json_t *obj, const char *key, double dflt)
 
     return (v != NULL && v->type == CIT_JSON_NUMBER) ? v->number : dflt;
 }
+
+/* see test.h */
+size_t cit_test_rnd(size_t n)
+{
+    return n == 0 ? 0 : (size_t)cit_test_rand() % n;
+}
+
+/* see test.h */
+void cit_test_make_split(cit_test_split_t *s, size_t total, size_t block)
+{
+    unsigned mode = (unsigned)cit_test_rnd(4);
+    size_t left = total;
+
+    s->n = 0;
+    if (cit_test_rnd(4) == 0) {
+        s->len[s->n++] = 0;
+    }
+    if (mode == 0) {
+        s->len[s->n++] = total;
+        return;
+    }
+    while (left > 0 && s->n < 64) {
+        size_t piece;
+
+        if (cit_test_rnd(6) == 0) {
+            s->len[s->n++] = 0;
+            continue;
+        }
+        if (mode == 1) {
+            piece = 1 + cit_test_rnd(17);
+        } else if (mode == 2) {
+            piece = cit_test_rnd(left + 1);
+        } else {
+            piece = block + cit_test_rnd(3) - 1 + (cit_test_rnd(4) == 0 ? block : 0);
+        }
+        if (piece > left) {
+            piece = left;
+        }
+        s->len[s->n++] = piece;
+        left -= piece;
+    }
+    if (left > 0) {
+        s->len[s->n++] = left;
+    }
+    if (cit_test_rnd(3) == 0) {
+        s->len[s->n++] = 0;
+    }
+}
+
+/* see test.h */
+size_t cit_test_random_length(size_t block, size_t max)
+{
+    size_t n;
+
+    switch (cit_test_rnd(4)) {
+    case 0:
+        n = cit_test_rnd(8);
+        break;
+    case 1:
+        n = block - 1 + cit_test_rnd(3);
+        break;
+    case 2:
+        n = cit_test_rnd(2 * block + 2);
+        break;
+    default:
+        n = cit_test_rnd(max + 1);
+        break;
+    }
+    return n > max ? max : n;
+}

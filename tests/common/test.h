@@ -64,6 +64,22 @@ uint8_t *cit_hex_decode(const char *hex, size_t *out_len);
 void cit_test_rand_seed(uint64_t seed);
 uint32_t cit_test_rand(void);
 void cit_test_rand_bytes(uint8_t *out, size_t len);
+/* cit_test_rnd: a number in [0, n) (0 if n is 0). */
+size_t cit_test_rnd(size_t n);
+
+/*
+ * A random way of cutting `total` bytes into update() calls: one call, many
+ * small pieces, random pieces or pieces around the block size, with
+ * zero-length calls mixed in. Uses the test randomness.
+ */
+typedef struct {
+    size_t n;
+    size_t len[72];
+} cit_test_split_t;
+
+void cit_test_make_split(cit_test_split_t *s, size_t total, size_t block);
+/* cit_test_random_length: mostly short, sometimes around a block, sometimes up to max. */
+size_t cit_test_random_length(size_t block, size_t max);
 
 /* ---- Vector files ---- */
 /*

@@ -32,11 +32,6 @@
 #define USAGE_ED (PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT)
 #define GCM PSA_ALG_GCM
 
-static size_t rnd(size_t n)
-{
-    return n == 0 ? 0 : (size_t)cit_test_rand() % n;
-}
-
 static psa_status_t import_key(psa_key_type_t type, const uint8_t *key, size_t key_len,
                                psa_algorithm_t policy, psa_key_usage_t usage, psa_key_id_t *id)
 {
@@ -81,18 +76,18 @@ static size_t piece(size_t left)
 {
     size_t n;
 
-    switch (rnd(5)) {
+    switch (cit_test_rnd(5)) {
     case 0:
         n = 0;
         break;
     case 1:
-        n = 1 + rnd(17);
+        n = 1 + cit_test_rnd(17);
         break;
     case 2:
-        n = 16 * (1 + rnd(8)) + rnd(3) - 1;
+        n = 16 * (1 + cit_test_rnd(8)) + cit_test_rnd(3) - 1;
         break;
     case 3:
-        n = rnd(left + 1);
+        n = cit_test_rnd(left + 1);
         break;
     default:
         n = left;
@@ -107,14 +102,14 @@ static psa_status_t feed_ad(psa_aead_operation_t *op, const uint8_t *ad, size_t 
 
     do {
         size_t n = piece(len - off);
-        const uint8_t *p = (n == 0 && rnd(2) == 0) ? NULL : ad + off;
+        const uint8_t *p = (n == 0 && cit_test_rnd(2) == 0) ? NULL : ad + off;
         psa_status_t status = psa_aead_update_ad(op, p, n);
 
         if (status != PSA_SUCCESS) {
             return status;
         }
         off += n;
-    } while (off < len || rnd(4) == 0);
+    } while (off < len || cit_test_rnd(4) == 0);
     return PSA_SUCCESS;
 }
 
@@ -129,8 +124,8 @@ static psa_status_t feed_text(psa_aead_operation_t *op, const uint8_t *in, size_
         size_t n = piece(len - off);
         size_t got = 99;
         size_t room = out_cap - *out_len;
-        size_t size = rnd(2) ? room : (n < room ? n : room);
-        const uint8_t *p = (n == 0 && rnd(2) == 0) ? NULL : in + off;
+        size_t size = cit_test_rnd(2) ? room : (n < room ? n : room);
+        const uint8_t *p = (n == 0 && cit_test_rnd(2) == 0) ? NULL : in + off;
         psa_status_t status = psa_aead_update(op, p, n, out + *out_len, size, &got);
 
         if (status != PSA_SUCCESS) {
@@ -142,7 +137,7 @@ static psa_status_t feed_text(psa_aead_operation_t *op, const uint8_t *in, size_
         CHECK(got <= PSA_AEAD_UPDATE_OUTPUT_MAX_SIZE(n));
         *out_len += got;
         off += n;
-    } while (off < len || rnd(4) == 0);
+    } while (off < len || cit_test_rnd(4) == 0);
     return PSA_SUCCESS;
 }
 
@@ -162,7 +157,7 @@ static psa_status_t encrypt_multi(psa_key_id_t id, psa_algorithm_t alg, const ui
 
     *tag_len = 0;
     status = psa_aead_encrypt_setup(&op, id, alg);
-    if (status == PSA_SUCCESS && rnd(2) == 0) {
+    if (status == PSA_SUCCESS && cit_test_rnd(2) == 0) {
         status = psa_aead_set_lengths(&op, ad_len, len);
     }
     if (status == PSA_SUCCESS) {
@@ -183,7 +178,7 @@ static psa_status_t encrypt_multi(psa_key_id_t id, psa_algorithm_t alg, const ui
         CHECK(status != PSA_SUCCESS || n == len);
     }
     if (status == PSA_SUCCESS) {
-        status = psa_aead_finish(&op, last, rnd(2) ? sizeof(last) : 0, &fin, tag, tag_size,
+        status = psa_aead_finish(&op, last, cit_test_rnd(2) ? sizeof(last) : 0, &fin, tag, tag_size,
                                  tag_len);
         CHECK(status != PSA_SUCCESS || fin == 0);
         CHECK(fin <= PSA_AEAD_FINISH_OUTPUT_SIZE(PSA_KEY_TYPE_AES, GCM));
@@ -208,7 +203,7 @@ static psa_status_t decrypt_multi(psa_key_id_t id, psa_algorithm_t alg, const ui
     uint8_t last[16];
 
     status = psa_aead_decrypt_setup(&op, id, alg);
-    if (status == PSA_SUCCESS && rnd(2) == 0) {
+    if (status == PSA_SUCCESS && cit_test_rnd(2) == 0) {
         status = psa_aead_set_lengths(&op, ad_len, len);
     }
     if (status == PSA_SUCCESS) {
@@ -222,7 +217,7 @@ static psa_status_t decrypt_multi(psa_key_id_t id, psa_algorithm_t alg, const ui
         CHECK(status != PSA_SUCCESS || n == len);
     }
     if (status == PSA_SUCCESS) {
-        status = psa_aead_verify(&op, last, rnd(2) ? sizeof(last) : 0, &fin, tag, tag_len);
+        status = psa_aead_verify(&op, last, cit_test_rnd(2) ? sizeof(last) : 0, &fin, tag, tag_len);
         CHECK(fin == 0);
         CHECK(PSA_AEAD_VERIFY_OUTPUT_SIZE(PSA_KEY_TYPE_AES, GCM) <=
               PSA_AEAD_VERIFY_OUTPUT_MAX_SIZE);
@@ -257,14 +252,14 @@ static void check_good(psa_key_id_t id, psa_algorithm_t alg, const uint8_t *nonc
 
     memset(out, 0xa5, sizeof(out));
     CHECK_STATUS(psa_aead_encrypt(id, alg, nonce, nonce_len, ad, ad_len, pt, len, out,
-                                  rnd(2) ? len + tag_len : sizeof(out), &out_len),
+                                  cit_test_rnd(2) ? len + tag_len : sizeof(out), &out_len),
                  PSA_SUCCESS);
     CHECK(out_len == len + tag_len);
     CHECK_MEM(out, buf, len + tag_len);
 
     memset(out, 0xa5, sizeof(out));
     CHECK_STATUS(encrypt_multi(id, alg, nonce, nonce_len, NULL, ad, ad_len, pt, len, out, t,
-                               rnd(2) ? tag_len : sizeof(t), &got_tag),
+                               cit_test_rnd(2) ? tag_len : sizeof(t), &got_tag),
                  PSA_SUCCESS);
     CHECK(got_tag == tag_len);
     CHECK_MEM(out, ct, len);
@@ -272,7 +267,7 @@ static void check_good(psa_key_id_t id, psa_algorithm_t alg, const uint8_t *nonc
 
     memset(out, 0xa5, sizeof(out));
     CHECK_STATUS(psa_aead_decrypt(id, alg, nonce, nonce_len, ad, ad_len, buf, len + tag_len, out,
-                                  rnd(2) ? len : sizeof(out), &out_len),
+                                  cit_test_rnd(2) ? len : sizeof(out), &out_len),
                  PSA_SUCCESS);
     CHECK(out_len == len);
     CHECK_MEM(out, pt, len);
@@ -353,7 +348,7 @@ static void wycheproof_case(const cit_json_t *t)
                        gcm_tags[i]);
         }
         /* One flipped tag bit. */
-        tag[rnd(16)] ^= (uint8_t)(1u << rnd(8));
+        tag[cit_test_rnd(16)] ^= (uint8_t)(1u << cit_test_rnd(8));
         check_bad(id, GCM, iv, ivl, aad, al, ct, cl, tag, 16);
         wp_valid++;
     } else {
@@ -435,18 +430,18 @@ static void test_differential(void)
     int i;
 
     for (i = 0; i < DIFF_CASES; i++) {
-        size_t key_len = 16 + 8 * rnd(3);
-        size_t nonce_len = rnd(3) == 0 ? 12 : 1 + rnd(64);
-        size_t aad_len = rnd(101);
-        size_t len = rnd(3) == 0 ? rnd(50) : rnd(MAX_TEXT + 1);
-        size_t t = gcm_tags[rnd(sizeof(gcm_tags) / sizeof(gcm_tags[0]))];
+        size_t key_len = 16 + 8 * cit_test_rnd(3);
+        size_t nonce_len = cit_test_rnd(3) == 0 ? 12 : 1 + cit_test_rnd(64);
+        size_t aad_len = cit_test_rnd(101);
+        size_t len = cit_test_rnd(3) == 0 ? cit_test_rnd(50) : cit_test_rnd(MAX_TEXT + 1);
+        size_t t = gcm_tags[cit_test_rnd(sizeof(gcm_tags) / sizeof(gcm_tags[0]))];
         size_t tag_len = 0;
         psa_algorithm_t alg = gcm_with_tag(t), policy;
         psa_key_id_t id = 0;
 
-        switch (rnd(3)) {
+        switch (cit_test_rnd(3)) {
         case 0:
-            policy = PSA_ALG_AEAD_WITH_AT_LEAST_THIS_LENGTH_TAG(GCM, 1 + rnd(t));
+            policy = PSA_ALG_AEAD_WITH_AT_LEAST_THIS_LENGTH_TAG(GCM, 1 + cit_test_rnd(t));
             break;
         case 1:
             policy = PSA_ALG_AEAD_WITH_AT_LEAST_THIS_LENGTH_TAG(GCM, t);
@@ -477,17 +472,17 @@ static void test_differential(void)
         check_good(id, alg, nonce, nonce_len, aad, aad_len, pt, len, ct, want, t);
         if (i % 3 == 0) {
             /* A flipped bit in the ciphertext, the tag, the AAD or the nonce. */
-            size_t where = rnd(4);
+            size_t where = cit_test_rnd(4);
 
             memcpy(tag, want, t);
             if (where == 0 && len > 0) {
-                ct[rnd(len)] ^= (uint8_t)(1u << rnd(8));
+                ct[cit_test_rnd(len)] ^= (uint8_t)(1u << cit_test_rnd(8));
             } else if (where == 1 && aad_len > 0) {
-                aad[rnd(aad_len)] ^= (uint8_t)(1u << rnd(8));
+                aad[cit_test_rnd(aad_len)] ^= (uint8_t)(1u << cit_test_rnd(8));
             } else if (where == 2) {
-                nonce[rnd(nonce_len)] ^= (uint8_t)(1u << rnd(8));
+                nonce[cit_test_rnd(nonce_len)] ^= (uint8_t)(1u << cit_test_rnd(8));
             } else {
-                tag[rnd(t)] ^= (uint8_t)(1u << rnd(8));
+                tag[cit_test_rnd(t)] ^= (uint8_t)(1u << cit_test_rnd(8));
             }
             check_bad(id, alg, nonce, nonce_len, aad, aad_len, ct, len, tag, t);
         }
@@ -994,7 +989,7 @@ static void test_state_machine(void)
 
         memcpy(bad, want_tag, 16);
         bad[16] = 0;
-        bad[rnd(16)] ^= 0x10;
+        bad[cit_test_rnd(16)] ^= 0x10;
         setup_nonce(&op, id, GCM, 0, nonce);
         CHECK_STATUS(psa_aead_update_ad(&op, msg, 20), PSA_SUCCESS);
         CHECK_STATUS(psa_aead_update(&op, ct, 100, out, 100, &n), PSA_SUCCESS);

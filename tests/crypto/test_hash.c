@@ -195,73 +195,17 @@ static int current_path; /* 1: accelerators on, 0: builtin only */
 
 /* ---- Helpers ---- */
 
-static size_t rnd(size_t n)
-{
-    return n == 0 ? 0 : (size_t)cit_test_rand() % n;
-}
-
-/*
- * A random way of cutting `total` bytes into update() calls: one call,
- * small pieces, random cut points or pieces around the block size, with
- * zero-length calls mixed in.
- */
-typedef struct {
-    size_t n;
-    size_t len[72];
-} split_t;
-
-static void make_split(split_t *s, size_t total, size_t block)
-{
-    unsigned mode = (unsigned)rnd(4);
-    size_t left = total;
-
-    s->n = 0;
-    if (rnd(4) == 0) {
-        s->len[s->n++] = 0;
-    }
-    if (mode == 0) {
-        s->len[s->n++] = total;
-        return;
-    }
-    while (left > 0 && s->n < 64) {
-        size_t piece;
-
-        if (rnd(6) == 0) {
-            s->len[s->n++] = 0;
-            continue;
-        }
-        if (mode == 1) {
-            piece = 1 + rnd(17);
-        } else if (mode == 2) {
-            piece = rnd(left + 1);
-        } else {
-            piece = block + rnd(3) - 1 + (rnd(4) == 0 ? block : 0);
-        }
-        if (piece > left) {
-            piece = left;
-        }
-        s->len[s->n++] = piece;
-        left -= piece;
-    }
-    if (left > 0) {
-        s->len[s->n++] = left;
-    }
-    if (rnd(3) == 0) {
-        s->len[s->n++] = 0;
-    }
-}
-
 /* Feeds msg through psa_hash_update() in the pieces of a random split. */
 static psa_status_t hash_feed(psa_hash_operation_t *op, const uint8_t *msg, size_t len,
                               size_t block)
 {
-    split_t s;
+    cit_test_split_t s;
     size_t i, off = 0;
 
-    make_split(&s, len, block);
+    cit_test_make_split(&s, len, block);
     for (i = 0; i < s.n; i++) {
         /* Zero-length pieces sometimes pass NULL (allowed for empty buffers). */
-        const uint8_t *p = (s.len[i] == 0 && rnd(2) == 0) ? NULL : msg + off;
+        const uint8_t *p = (s.len[i] == 0 && cit_test_rnd(2) == 0) ? NULL : msg + off;
         psa_status_t status = psa_hash_update(op, p, s.len[i]);
 
         if (status != PSA_SUCCESS) {
@@ -313,7 +257,7 @@ static psa_status_t multipart(const hash_info_t *h, const uint8_t *msg, size_t l
     }
     if (status == PSA_SUCCESS) {
         /* Either an exact-size or a roomy output buffer. */
-        size_t size = rnd(2) ? PSA_HASH_LENGTH(h->alg) : PSA_HASH_MAX_SIZE;
+        size_t size = cit_test_rnd(2) ? PSA_HASH_LENGTH(h->alg) : PSA_HASH_MAX_SIZE;
         status = psa_hash_finish(&op, out, size, out_len);
     }
     CHECK_STATUS(psa_hash_abort(&op), PSA_SUCCESS);
@@ -345,7 +289,7 @@ static void check_kat(const hash_info_t *h, counts_t *c, const uint8_t *msg, siz
     size_t out_len = 0, hlen = PSA_HASH_LENGTH(h->alg);
     size_t cmp = md_len < hlen ? md_len : hlen;
 
-    CHECK_STATUS(psa_hash_compute(h->alg, len == 0 && rnd(2) ? NULL : msg, len, out, sizeof(out),
+    CHECK_STATUS(psa_hash_compute(h->alg, len == 0 && cit_test_rnd(2) ? NULL : msg, len, out, sizeof(out),
                                   &out_len),
                  PSA_SUCCESS);
     CHECK(out_len == hlen);
@@ -493,7 +437,7 @@ static void test_differential(void)
         }
         for (n = 0; n < DIFF_CASES; n++) {
             /* Mostly short messages, some up to DIFF_MAX_LEN. */
-            size_t len = rnd(3) == 0 ? rnd(DIFF_MAX_LEN + 1) : rnd(600);
+            size_t len = cit_test_rnd(3) == 0 ? cit_test_rnd(DIFF_MAX_LEN + 1) : cit_test_rnd(600);
             uint8_t *msg = random_message(len);
             uint8_t want[PSA_HASH_MAX_SIZE], got[PSA_HASH_MAX_SIZE], bad[PSA_HASH_MAX_SIZE + 1];
             size_t got_len = 0;
@@ -524,17 +468,17 @@ static void test_differential(void)
             counts[i].diff += 2;
             /* compare / verify: success, one flipped bit, wrong length. */
             if (n % 3 == 0) {
-                size_t bit = rnd(hlen * 8);
+                size_t bit = cit_test_rnd(hlen * 8);
 
                 CHECK_STATUS(psa_hash_compare(h->alg, msg, len, want, hlen), PSA_SUCCESS);
                 memcpy(bad, want, hlen);
                 bad[bit / 8] ^= (uint8_t)(1u << (bit % 8));
                 CHECK_STATUS(psa_hash_compare(h->alg, msg, len, bad, hlen),
                              PSA_ERROR_INVALID_SIGNATURE);
-                CHECK_STATUS(psa_hash_compare(h->alg, msg, len, want, hlen - 1 - rnd(hlen)),
+                CHECK_STATUS(psa_hash_compare(h->alg, msg, len, want, hlen - 1 - cit_test_rnd(hlen)),
                              PSA_ERROR_INVALID_SIGNATURE);
                 memcpy(bad, want, hlen);
-                bad[hlen] = (uint8_t)rnd(256);
+                bad[hlen] = (uint8_t)cit_test_rnd(256);
                 CHECK_STATUS(psa_hash_compare(h->alg, msg, len, bad, hlen + 1),
                              PSA_ERROR_INVALID_SIGNATURE);
 
@@ -579,7 +523,7 @@ static void test_clone(void)
             continue;
         }
         for (n = 0; n < 20; n++) {
-            size_t len = rnd(3 * block + 10), cut = rnd(len + 1);
+            size_t len = cit_test_rnd(3 * block + 10), cut = cit_test_rnd(len + 1);
             uint8_t *msg = random_message(len);
             uint8_t *other = random_message(len);
             uint8_t want[PSA_HASH_MAX_SIZE], want_other[PSA_HASH_MAX_SIZE],
@@ -746,8 +690,8 @@ static void suspend_one(const hash_info_t *h, size_t idx)
 {
     size_t block = PSA_HASH_BLOCK_LENGTH(h->alg), hlen = PSA_HASH_LENGTH(h->alg);
     size_t size = PSA_HASH_SUSPEND_OUTPUT_SIZE(h->alg);
-    size_t len = rnd(4) == 0 ? rnd(6 * block) : rnd(2 * block + 2);
-    size_t cuts[3], ncuts = 1 + rnd(3), k, done = 0;
+    size_t len = cit_test_rnd(4) == 0 ? cit_test_rnd(6 * block) : cit_test_rnd(2 * block + 2);
+    size_t cuts[3], ncuts = 1 + cit_test_rnd(3), k, done = 0;
     uint8_t *msg = random_message(len);
     uint8_t want[PSA_HASH_MAX_SIZE], got[PSA_HASH_MAX_SIZE];
     uint8_t state[PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE], state2[PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE];
@@ -759,7 +703,7 @@ static void suspend_one(const hash_info_t *h, size_t idx)
         return;
     }
     for (k = 0; k < ncuts; k++) {
-        cuts[k] = rnd(len + 1);
+        cuts[k] = cit_test_rnd(len + 1);
     }
     /* Sort the suspend points. */
     for (k = 1; k < ncuts; k++) {
@@ -782,17 +726,17 @@ static void suspend_one(const hash_info_t *h, size_t idx)
         CHECK_STATUS(psa_hash_suspend(&op, state2, size, &state2_len), PSA_ERROR_BAD_STATE);
         CHECK_STATUS(psa_hash_abort(&op), PSA_SUCCESS);
         /* Resume on either driver path; suspending again gives the same bytes. */
-        citadel_set_accelerators((int)rnd(2));
+        citadel_set_accelerators((int)cit_test_rnd(2));
         CHECK_STATUS(psa_hash_resume(&op, state, state_len), PSA_SUCCESS);
         citadel_set_accelerators(current_path);
-        if (rnd(3) == 0) {
+        if (cit_test_rnd(3) == 0) {
             CHECK_STATUS(psa_hash_suspend(&op, state2, sizeof(state2), &state2_len), PSA_SUCCESS);
             CHECK(state2_len == state_len);
             CHECK_MEM(state2, state, state_len);
             CHECK_STATUS(psa_hash_resume(&op, state2, state2_len), PSA_SUCCESS);
         }
         /* Resume into an active operation: BAD_STATE, operation unchanged. */
-        if (rnd(4) == 0) {
+        if (cit_test_rnd(4) == 0) {
             CHECK_STATUS(psa_hash_resume(&op, state, state_len), PSA_ERROR_BAD_STATE);
         }
     }
@@ -814,7 +758,7 @@ static void suspend_state_words(const hash_info_t *h, size_t idx)
 {
     size_t block = PSA_HASH_BLOCK_LENGTH(h->alg), hlen = PSA_HASH_LENGTH(h->alg);
     size_t lf = PSA_HASH_SUSPEND_INPUT_LENGTH_FIELD_LENGTH(h->alg);
-    size_t len = rnd(3 * block), padded, tail = rnd(block);
+    size_t len = cit_test_rnd(3 * block), padded, tail = cit_test_rnd(block);
     uint8_t *buf = (uint8_t *)malloc(len + 3 * block + 8);
     uint8_t want_m[PSA_HASH_MAX_SIZE], want_all[PSA_HASH_MAX_SIZE], got[PSA_HASH_MAX_SIZE];
     uint8_t state[PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE];
@@ -874,7 +818,7 @@ static size_t handmade_state(psa_algorithm_t alg, uint64_t total, uint8_t *out)
 static void suspend_errors(const hash_info_t *h)
 {
     size_t block = PSA_HASH_BLOCK_LENGTH(h->alg);
-    size_t len = block + 1 + rnd(block - 1), cut, need;
+    size_t len = block + 1 + cit_test_rnd(block - 1), cut, need;
     uint8_t *msg = random_message(len);
     uint8_t state[PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE + 8], bad[PSA_HASH_SUSPEND_OUTPUT_MAX_SIZE + 8];
     size_t state_len = 0, bad_len = 0, i;
@@ -961,7 +905,7 @@ static void suspend_errors(const hash_info_t *h)
     CHECK_STATUS(psa_hash_resume(&op, state, state_len), PSA_SUCCESS);
     CHECK_STATUS(psa_hash_abort(&op), PSA_SUCCESS);
     /* A well-formed hand-made state is accepted (content is not checkable). */
-    bad_len = handmade_state(h->alg, (uint64_t)rnd(100000), bad);
+    bad_len = handmade_state(h->alg, (uint64_t)cit_test_rnd(100000), bad);
     CHECK_STATUS(psa_hash_resume(&op, bad, bad_len), PSA_SUCCESS);
     CHECK_STATUS(psa_hash_abort(&op), PSA_SUCCESS);
     free(msg);

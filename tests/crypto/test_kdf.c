@@ -127,11 +127,6 @@ static OSSL_PROVIDER *legacy_provider;
 
 /* ---- Helpers ---- */
 
-static size_t rnd(size_t n)
-{
-    return n == 0 ? 0 : (size_t)cit_test_rand() % n;
-}
-
 static psa_algorithm_t make_alg(int variant, psa_algorithm_t hash)
 {
     switch (variant) {
@@ -199,22 +194,22 @@ static psa_status_t start(psa_key_derivation_operation_t *op, psa_algorithm_t al
                           const kdf_inputs_t *in)
 {
     psa_status_t status = psa_key_derivation_setup(op, alg);
-    size_t info_at = PSA_ALG_IS_HKDF(alg) ? rnd(3) : 2;
+    size_t info_at = PSA_ALG_IS_HKDF(alg) ? cit_test_rnd(3) : 2;
     int step;
 
     for (step = 0; step < 3 && status == PSA_SUCCESS; step++) {
         if (PSA_ALG_IS_HKDF(alg) && info_at == (size_t)step) {
-            status = give(op, alg, STEP_INFO, in->info, in->info_len, (int)rnd(2));
+            status = give(op, alg, STEP_INFO, in->info, in->info_len, (int)cit_test_rnd(2));
         }
         if (status != PSA_SUCCESS) {
             break;
         }
         if (step == 0 && !PSA_ALG_IS_HKDF_EXPAND(alg) && in->salt_given) {
-            status = give(op, alg, STEP_SALT, in->salt, in->salt_len, (int)rnd(2));
+            status = give(op, alg, STEP_SALT, in->salt, in->salt_len, (int)cit_test_rnd(2));
         } else if (step == 1) {
-            status = give(op, alg, STEP_SECRET, in->ikm, in->ikm_len, (int)rnd(2));
+            status = give(op, alg, STEP_SECRET, in->ikm, in->ikm_len, (int)cit_test_rnd(2));
         } else if (step == 2 && PSA_ALG_IS_HKDF_EXPAND(alg)) {
-            status = give(op, alg, STEP_INFO, in->info, in->info_len, (int)rnd(2));
+            status = give(op, alg, STEP_INFO, in->info, in->info_len, (int)cit_test_rnd(2));
         }
     }
     return status;
@@ -228,7 +223,7 @@ static psa_status_t read_chunks(psa_key_derivation_operation_t *op, uint8_t *out
 
     CHECK_STATUS(status, PSA_SUCCESS);
     while (status == PSA_SUCCESS && off < len) {
-        size_t n = rnd(4) == 0 ? rnd(3) : 1 + rnd(len - off);
+        size_t n = cit_test_rnd(4) == 0 ? cit_test_rnd(3) : 1 + cit_test_rnd(len - off);
         size_t now = 0;
 
         if (n > len - off) {
@@ -482,7 +477,7 @@ static void wycheproof_case(psa_algorithm_t hash, const cit_json_t *t)
         goto done;
     }
     in.ikm = ikm, in.salt = salt, in.info = info;
-    in.salt_given = in.salt_len != 0 || rnd(2) == 0;
+    in.salt_given = in.salt_len != 0 || cit_test_rnd(2) == 0;
     if (strcmp(result, "valid") == 0) {
         CHECK(okm_len == size);
         check_known(PSA_ALG_HKDF(hash), &in, okm, size);
@@ -587,27 +582,6 @@ static int oracle(const char *digest, int variant, const kdf_inputs_t *in, uint8
     return ok;
 }
 
-static size_t random_length(size_t block, size_t max)
-{
-    size_t n;
-
-    switch (rnd(4)) {
-    case 0:
-        n = rnd(8);
-        break;
-    case 1:
-        n = block - 1 + rnd(3);
-        break;
-    case 2:
-        n = rnd(2 * block + 2);
-        break;
-    default:
-        n = rnd(max + 1);
-        break;
-    }
-    return n > max ? max : n;
-}
-
 static void test_differential(void)
 {
     static uint8_t okm[255 * PSA_HASH_MAX_SIZE], want[255 * PSA_HASH_MAX_SIZE];
@@ -630,19 +604,19 @@ static void test_differential(void)
                 kdf_inputs_t in;
                 size_t len;
 
-                in.ikm_len = random_length(block, sizeof(ikm));
-                in.salt_len = random_length(block, sizeof(salt));
-                in.info_len = random_length(block, sizeof(info));
+                in.ikm_len = cit_test_random_length(block, sizeof(ikm));
+                in.salt_len = cit_test_random_length(block, sizeof(salt));
+                in.info_len = cit_test_random_length(block, sizeof(info));
                 if (variant == V_EXPAND && in.ikm_len < digest) {
-                    in.ikm_len = digest + rnd(block);
+                    in.ikm_len = digest + cit_test_rnd(block);
                 }
-                in.salt_given = variant != V_HKDF || in.salt_len != 0 || rnd(2) == 0;
+                in.salt_given = variant != V_HKDF || in.salt_len != 0 || cit_test_rnd(2) == 0;
                 cit_test_rand_bytes(ikm, in.ikm_len);
                 cit_test_rand_bytes(salt, in.salt_len);
                 cit_test_rand_bytes(info, in.info_len);
                 in.ikm = ikm, in.salt = salt, in.info = info;
                 len = variant == V_EXTRACT ? digest
-                                           : (rnd(10) == 0 ? 255 * digest : 1 + rnd(3 * digest));
+                                           : (cit_test_rnd(10) == 0 ? 255 * digest : 1 + cit_test_rnd(3 * digest));
                 if (!oracle(h->ossl, variant, &in, want, len)) {
                     CHECK(!"OpenSSL HKDF failed");
                     continue;
@@ -701,7 +675,7 @@ static void test_output_key(void)
         psa_key_attributes_t attr = PSA_KEY_ATTRIBUTES_INIT;
         psa_key_attributes_t got = PSA_KEY_ATTRIBUTES_INIT;
         psa_key_id_t key_id = 0, secret = 0;
-        size_t skip = rnd(100), n = 0, bytes = kinds[k].bits / 8, cap = 0;
+        size_t skip = cit_test_rnd(100), n = 0, bytes = kinds[k].bits / 8, cap = 0;
         uint8_t tail[16];
 
         CHECK_STATUS(psa_key_derivation_setup(&op, alg), PSA_SUCCESS);

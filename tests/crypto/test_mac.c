@@ -118,11 +118,6 @@ static OSSL_PROVIDER *default_provider;
 
 /* ---- Helpers ---- */
 
-static size_t rnd(size_t n)
-{
-    return n == 0 ? 0 : (size_t)cit_test_rand() % n;
-}
-
 static psa_key_type_t key_type(const mac_info_t *m)
 {
     return m->kind == KIND_HMAC ? PSA_KEY_TYPE_HMAC : PSA_KEY_TYPE_AES;
@@ -146,67 +141,21 @@ static psa_status_t import_key(psa_key_type_t type, const uint8_t *key, size_t k
     psa_set_key_type(&attr, type);
     psa_set_key_algorithm(&attr, policy);
     psa_set_key_usage_flags(&attr, usage);
-    if (rnd(2) == 0) {
+    if (cit_test_rnd(2) == 0) {
         psa_set_key_bits(&attr, 8 * key_len);
     }
     return psa_import_key(&attr, key, key_len, id);
 }
 
-typedef struct {
-    size_t n;
-    size_t len[72];
-} split_t;
-
-static void make_split(split_t *s, size_t total, size_t block)
-{
-    unsigned mode = (unsigned)rnd(4);
-    size_t left = total;
-
-    s->n = 0;
-    if (rnd(4) == 0) {
-        s->len[s->n++] = 0;
-    }
-    if (mode == 0) {
-        s->len[s->n++] = total;
-        return;
-    }
-    while (left > 0 && s->n < 64) {
-        size_t piece;
-
-        if (rnd(6) == 0) {
-            s->len[s->n++] = 0;
-            continue;
-        }
-        if (mode == 1) {
-            piece = 1 + rnd(17);
-        } else if (mode == 2) {
-            piece = rnd(left + 1);
-        } else {
-            piece = block + rnd(3) - 1 + (rnd(4) == 0 ? block : 0);
-        }
-        if (piece > left) {
-            piece = left;
-        }
-        s->len[s->n++] = piece;
-        left -= piece;
-    }
-    if (left > 0) {
-        s->len[s->n++] = left;
-    }
-    if (rnd(3) == 0) {
-        s->len[s->n++] = 0;
-    }
-}
-
 static psa_status_t mac_feed(psa_mac_operation_t *op, const uint8_t *msg, size_t len,
                              size_t block)
 {
-    split_t s;
+    cit_test_split_t s;
     size_t i, off = 0;
 
-    make_split(&s, len, block);
+    cit_test_make_split(&s, len, block);
     for (i = 0; i < s.n; i++) {
-        const uint8_t *p = (s.len[i] == 0 && rnd(2) == 0) ? NULL : msg + off;
+        const uint8_t *p = (s.len[i] == 0 && cit_test_rnd(2) == 0) ? NULL : msg + off;
         psa_status_t status = psa_mac_update(op, p, s.len[i]);
 
         if (status != PSA_SUCCESS) {
@@ -268,9 +217,9 @@ static unsigned long check_good(psa_key_id_t key, psa_algorithm_t alg, size_t bl
 {
     uint8_t mac[PSA_MAC_MAX_SIZE];
     size_t mac_len = 0;
-    size_t size = rnd(2) ? tag_len : PSA_MAC_MAX_SIZE;
+    size_t size = cit_test_rnd(2) ? tag_len : PSA_MAC_MAX_SIZE;
 
-    CHECK_STATUS(psa_mac_compute(key, alg, len == 0 && rnd(2) ? NULL : msg, len, mac, size,
+    CHECK_STATUS(psa_mac_compute(key, alg, len == 0 && cit_test_rnd(2) ? NULL : msg, len, mac, size,
                                  &mac_len),
                  PSA_SUCCESS);
     CHECK(mac_len == tag_len);
@@ -604,7 +553,7 @@ static void test_differential(void)
             continue;
         }
         for (n = 0; n < DIFF_CASES; n++) {
-            size_t key_len = m->key_bytes != 0 ? m->key_bytes : 1 + rnd(2 * block + 20);
+            size_t key_len = m->key_bytes != 0 ? m->key_bytes : 1 + cit_test_rnd(2 * block + 20);
             size_t len, t;
             uint8_t key[2 * 144 + 20], want[PSA_MAC_MAX_SIZE], bad[PSA_MAC_MAX_SIZE + 1];
             uint8_t *msg;
@@ -613,13 +562,13 @@ static void test_differential(void)
             int whole = 1;
 
             if (m->kind == KIND_CBC_MAC) {
-                len = 16 * (1 + rnd(rnd(4) == 0 ? 70 : 12));
-                if (rnd(8) == 0) {
-                    len = rnd(2) ? 0 : len - 1 - rnd(15); /* not a whole number of blocks */
+                len = 16 * (1 + cit_test_rnd(cit_test_rnd(4) == 0 ? 70 : 12));
+                if (cit_test_rnd(8) == 0) {
+                    len = cit_test_rnd(2) ? 0 : len - 1 - cit_test_rnd(15); /* not a whole number of blocks */
                     whole = 0;
                 }
             } else {
-                len = rnd(3) == 0 ? rnd(1201) : rnd(300);
+                len = cit_test_rnd(3) == 0 ? cit_test_rnd(1201) : cit_test_rnd(300);
             }
             msg = (uint8_t *)malloc(len + 1);
             if (msg == NULL) {
@@ -629,11 +578,11 @@ static void test_differential(void)
             cit_test_rand_bytes(key, key_len);
             cit_test_rand_bytes(msg, len);
             /* Full length, or truncated to 4..full bytes. */
-            t = rnd(3) == 0 ? full : 4 + rnd(full - 3);
-            alg = rnd(2) ? with_length(m->alg, full, t) : PSA_ALG_TRUNCATED_MAC(m->alg, t);
-            switch (rnd(4)) {
+            t = cit_test_rnd(3) == 0 ? full : 4 + cit_test_rnd(full - 3);
+            alg = cit_test_rnd(2) ? with_length(m->alg, full, t) : PSA_ALG_TRUNCATED_MAC(m->alg, t);
+            switch (cit_test_rnd(4)) {
             case 0:
-                policy = PSA_ALG_AT_LEAST_THIS_LENGTH_MAC(m->alg, 4 + rnd(t - 3));
+                policy = PSA_ALG_AT_LEAST_THIS_LENGTH_MAC(m->alg, 4 + cit_test_rnd(t - 3));
                 break;
             case 1:
                 policy = PSA_ALG_AT_LEAST_THIS_LENGTH_MAC(m->alg, t);
@@ -661,7 +610,7 @@ static void test_differential(void)
             } else if (oracle(m, key, key_len, msg, len, want)) {
                 counts[i].diff += check_good(id, alg, block, msg, len, want, t);
                 if (n % 2 == 0) {
-                    size_t bit = rnd(8 * t);
+                    size_t bit = cit_test_rnd(8 * t);
                     memcpy(bad, want, t);
                     bad[bit / 8] ^= (uint8_t)(1u << (bit % 8));
                     counts[i].diff += check_bad(id, alg, block, msg, len, bad, t);

@@ -59,66 +59,14 @@ static counts_t counts[sizeof(xofs) / sizeof(xofs[0])];
 static int vectors_missing;
 static const char *missing_reason = "";
 
-static size_t rnd(size_t n)
-{
-    return n == 0 ? 0 : (size_t)cit_test_rand() % n;
-}
-
-/* Random cut of `total` bytes into pieces (zero-length pieces included). */
-typedef struct {
-    size_t n;
-    size_t len[72];
-} split_t;
-
-static void make_split(split_t *s, size_t total, size_t block)
-{
-    unsigned mode = (unsigned)rnd(4);
-    size_t left = total;
-
-    s->n = 0;
-    if (rnd(4) == 0) {
-        s->len[s->n++] = 0;
-    }
-    if (mode == 0) {
-        s->len[s->n++] = total;
-        return;
-    }
-    while (left > 0 && s->n < 64) {
-        size_t piece;
-
-        if (rnd(6) == 0) {
-            s->len[s->n++] = 0;
-            continue;
-        }
-        if (mode == 1) {
-            piece = 1 + rnd(17);
-        } else if (mode == 2) {
-            piece = rnd(left + 1);
-        } else {
-            piece = block + rnd(3) - 1 + (rnd(4) == 0 ? block : 0);
-        }
-        if (piece > left) {
-            piece = left;
-        }
-        s->len[s->n++] = piece;
-        left -= piece;
-    }
-    if (left > 0) {
-        s->len[s->n++] = left;
-    }
-    if (rnd(3) == 0) {
-        s->len[s->n++] = 0;
-    }
-}
-
 static psa_status_t xof_feed(psa_xof_operation_t *op, const uint8_t *in, size_t len, size_t rate)
 {
-    split_t s;
+    cit_test_split_t s;
     size_t i, off = 0;
 
-    make_split(&s, len, rate);
+    cit_test_make_split(&s, len, rate);
     for (i = 0; i < s.n; i++) {
-        const uint8_t *p = (s.len[i] == 0 && rnd(2) == 0) ? NULL : in + off;
+        const uint8_t *p = (s.len[i] == 0 && cit_test_rnd(2) == 0) ? NULL : in + off;
         psa_status_t status = psa_xof_update(op, p, s.len[i]);
 
         if (status != PSA_SUCCESS) {
@@ -131,12 +79,12 @@ static psa_status_t xof_feed(psa_xof_operation_t *op, const uint8_t *in, size_t 
 
 static psa_status_t xof_extract(psa_xof_operation_t *op, uint8_t *out, size_t len, size_t rate)
 {
-    split_t s;
+    cit_test_split_t s;
     size_t i, off = 0;
 
-    make_split(&s, len, rate);
+    cit_test_make_split(&s, len, rate);
     for (i = 0; i < s.n; i++) {
-        uint8_t *p = (s.len[i] == 0 && rnd(2) == 0) ? NULL : out + off;
+        uint8_t *p = (s.len[i] == 0 && cit_test_rnd(2) == 0) ? NULL : out + off;
         psa_status_t status = psa_xof_output(op, p, s.len[i]);
 
         if (status != PSA_SUCCESS) {
@@ -283,8 +231,8 @@ static void test_differential(void)
             continue;
         }
         for (n = 0; n < DIFF_CASES; n++) {
-            size_t in_len = rnd(3) == 0 ? rnd(DIFF_MAX_IN + 1) : rnd(400);
-            size_t out_len = rnd(4) == 0 ? rnd(DIFF_MAX_OUT + 1) : rnd(300);
+            size_t in_len = cit_test_rnd(3) == 0 ? cit_test_rnd(DIFF_MAX_IN + 1) : cit_test_rnd(400);
+            size_t out_len = cit_test_rnd(4) == 0 ? cit_test_rnd(DIFF_MAX_OUT + 1) : cit_test_rnd(300);
             uint8_t *in = (uint8_t *)malloc(in_len + 1);
             uint8_t *want = (uint8_t *)malloc(out_len + 1);
             uint8_t *got = (uint8_t *)malloc(out_len + 1);
@@ -319,7 +267,7 @@ static void test_differential(void)
                 CHECK_STATUS(psa_xof_setup(&op, x->alg), PSA_SUCCESS);
                 CHECK_STATUS(psa_xof_update(&op, in, sizeof(in)), PSA_SUCCESS);
                 while (off < out_len) {
-                    size_t piece = 1 + rnd(x->rate + 7);
+                    size_t piece = 1 + cit_test_rnd(x->rate + 7);
                     if (piece > out_len - off) {
                         piece = out_len - off;
                     }

@@ -48,11 +48,6 @@ static int ct_aes_init(cit_aes_ctx_t *ctx, const uint8_t *key, size_t key_len)
     return cit_aes_ct_init(ctx, key, key_len);
 }
 
-static size_t rnd(size_t n)
-{
-    return n == 0 ? 0 : (size_t)cit_test_rand() % n;
-}
-
 /* ---- Running GCM ---- */
 
 static void gcm_key(const impl_t *im, cit_gcm_ctx_t *ctx, const uint8_t *key, size_t key_len)
@@ -70,18 +65,18 @@ static size_t next_piece(size_t left)
 {
     size_t n;
 
-    switch (rnd(5)) {
+    switch (cit_test_rnd(5)) {
     case 0:
         n = 0;
         break;
     case 1:
-        n = rnd(18);
+        n = cit_test_rnd(18);
         break;
     case 2:
-        n = 16 * rnd(10);
+        n = 16 * cit_test_rnd(10);
         break;
     case 3:
-        n = rnd(left + 1);
+        n = cit_test_rnd(left + 1);
         break;
     default:
         n = left;
@@ -247,12 +242,12 @@ static void cavp_record(const cit_rsp_record_t *rec, void *argp)
         goto done;
     }
     if (!arg->decrypt_file) {
-        gcm_run(arg->im, 0, (int)rnd(2), key, kl, iv, ivl, aad, al, pt, pl, out, got);
+        gcm_run(arg->im, 0, (int)cit_test_rnd(2), key, kl, iv, ivl, aad, al, pt, pl, out, got);
         CHECK_MEM(out, ct, cl);
         CHECK_MEM(got, tag, tl);
         cavp_enc++;
     } else {
-        gcm_run(arg->im, 1, (int)rnd(2), key, kl, iv, ivl, aad, al, ct, cl, out, got);
+        gcm_run(arg->im, 1, (int)cit_test_rnd(2), key, kl, iv, ivl, aad, al, ct, cl, out, got);
         if (fail) {
             CHECK(memcmp(got, tag, tl) != 0);
             cavp_fail++;
@@ -330,16 +325,16 @@ static void wycheproof_case(const impl_t *im, const cit_json_t *t, size_t tag_by
     }
     if (strcmp(result, "valid") == 0) {
         CHECK(ml == cl);
-        gcm_run(im, 0, (int)rnd(2), key, kl, iv, ivl, aad, al, msg, ml, out, got);
+        gcm_run(im, 0, (int)cit_test_rnd(2), key, kl, iv, ivl, aad, al, msg, ml, out, got);
         CHECK_MEM(out, ct, cl);
         CHECK_MEM(got, tag, tl);
-        gcm_run(im, 1, (int)rnd(2), key, kl, iv, ivl, aad, al, ct, cl, out, got);
+        gcm_run(im, 1, (int)cit_test_rnd(2), key, kl, iv, ivl, aad, al, ct, cl, out, got);
         CHECK_MEM(out, msg, ml);
         CHECK_MEM(got, tag, tl);
         wp_valid++;
     } else {
         CHECK(strcmp(result, "invalid") == 0);
-        gcm_run(im, 1, (int)rnd(2), key, kl, iv, ivl, aad, al, ct, cl, out, got);
+        gcm_run(im, 1, (int)cit_test_rnd(2), key, kl, iv, ivl, aad, al, ct, cl, out, got);
         CHECK(memcmp(got, tag, tl) != 0);
         wp_invalid++;
     }
@@ -397,8 +392,8 @@ static void test_ghash_clmul(void)
     size_t n, r;
 
     for (r = 0; r < 200; r++) {
-        size_t key_len = 16 + 8 * rnd(3);
-        const uint8_t *in = data + rnd(16);
+        size_t key_len = 16 + 8 * cit_test_rnd(3);
+        const uint8_t *in = data + cit_test_rnd(16);
 
         cit_test_rand_bytes(key, key_len);
         cit_test_rand_bytes(data, sizeof(data));
@@ -456,9 +451,9 @@ static void test_differential(const impl_t *im)
 
     for (i = 0; i < DIFF_CASES; i++) {
         size_t key_len = 16 + 8 * (size_t)(i % 3);
-        size_t iv_len = rnd(4) == 0 ? 12 : 1 + rnd(64);
-        size_t aad_len = rnd(101);
-        size_t len = rnd(4) == 0 ? rnd(40) : rnd(MAX_TEXT + 1);
+        size_t iv_len = cit_test_rnd(4) == 0 ? 12 : 1 + cit_test_rnd(64);
+        size_t aad_len = cit_test_rnd(101);
+        size_t len = cit_test_rnd(4) == 0 ? cit_test_rnd(40) : cit_test_rnd(MAX_TEXT + 1);
         size_t cut;
         cit_gcm_ctx_t ctx, copy;
 
@@ -480,7 +475,7 @@ static void test_differential(const impl_t *im)
         CHECK_MEM(got, want, 16);
 
         /* A context copied mid-stream continues independently. */
-        cut = rnd(len + 1);
+        cut = cit_test_rnd(len + 1);
         gcm_key(im, &ctx, key, key_len);
         cit_gcm_start(&ctx, iv, iv_len);
         cit_gcm_aad(&ctx, aad, aad_len);
@@ -498,7 +493,7 @@ static void test_differential(const impl_t *im)
 
         /* A flipped bit anywhere changes the tag. */
         if (len > 0 && i % 4 == 0) {
-            size_t bit = rnd(8 * len);
+            size_t bit = cit_test_rnd(8 * len);
 
             memcpy(out, ct, len);
             out[bit / 8] ^= (uint8_t)(1u << (bit % 8));
@@ -520,7 +515,7 @@ static void test_rekey_restart(const impl_t *im)
     cit_test_rand_bytes(key, sizeof(key));
     gcm_key(im, &ctx, key, sizeof(key));
     for (i = 0; i < 20; i++) {
-        size_t len = rnd(sizeof(pt) + 1);
+        size_t len = cit_test_rnd(sizeof(pt) + 1);
 
         cit_test_rand_bytes(iv, sizeof(iv));
         cit_test_rand_bytes(pt, len);

@@ -73,11 +73,6 @@ static OSSL_PROVIDER *legacy_provider;
 
 /* ---- Helpers ---- */
 
-static size_t rnd(size_t n)
-{
-    return n == 0 ? 0 : (size_t)cit_test_rand() % n;
-}
-
 static int is_zero(const void *p, size_t n)
 {
     const uint8_t *b = (const uint8_t *)p;
@@ -122,9 +117,9 @@ static int expand_split(const cit_hash_desc_t *desc, const uint8_t *prk, size_t 
 
     cit_hkdf_expand_init(&ctx, desc, prk, prk_len);
     while (off < okm_len && ret == 0) {
-        size_t n = rnd(okm_len - off + 1);
+        size_t n = cit_test_rnd(okm_len - off + 1);
 
-        if (rnd(3) == 0) {
+        if (cit_test_rnd(3) == 0) {
             n = n % (desc->digest_size + 2);
         }
         ret = cit_hkdf_expand_output(&ctx, info, info_len, okm + off, n);
@@ -456,7 +451,7 @@ static void test_limits(void)
               -1);
         cit_hkdf_expand_init(&ctx, desc, prk, desc->digest_size);
         for (off = 0; off < max;) {
-            size_t n = 1 + rnd(3 * desc->digest_size);
+            size_t n = 1 + cit_test_rnd(3 * desc->digest_size);
 
             if (n > max - off) {
                 n = max - off;
@@ -582,28 +577,6 @@ static int ossl_hkdf_run(const char *digest, int mode, const uint8_t *key, size_
     return ok;
 }
 
-/* A length: mostly short, sometimes around a block, sometimes long. */
-static size_t random_length(size_t block, size_t max)
-{
-    size_t n;
-
-    switch (rnd(4)) {
-    case 0:
-        n = rnd(8);
-        break;
-    case 1:
-        n = block - 1 + rnd(3);
-        break;
-    case 2:
-        n = rnd(2 * block + 2);
-        break;
-    default:
-        n = rnd(max + 1);
-        break;
-    }
-    return n > max ? max : n;
-}
-
 static void test_differential(void)
 {
     static uint8_t okm[MAX_OKM], want[MAX_OKM];
@@ -623,17 +596,17 @@ static void test_differential(void)
         block = desc->block_size;
         for (mode = 0; mode < NUM_MODES; mode++) {
             for (c = 0; c < DIFF_CASES; c++) {
-                size_t ikm_len = random_length(block, sizeof(ikm));
-                size_t salt_len = random_length(block, sizeof(salt));
-                size_t info_len = random_length(block, sizeof(info));
-                size_t okm_len = rnd(8) == 0 ? 255 * digest : 1 + rnd(4 * digest);
+                size_t ikm_len = cit_test_random_length(block, sizeof(ikm));
+                size_t salt_len = cit_test_random_length(block, sizeof(salt));
+                size_t info_len = cit_test_random_length(block, sizeof(info));
+                size_t okm_len = cit_test_rnd(8) == 0 ? 255 * digest : 1 + cit_test_rnd(4 * digest);
                 uint8_t prk[CIT_HASH_MAX_DIGEST];
                 psa_algorithm_t alg;
                 int omit_salt = mode == MODE_EXPAND || (mode == MODE_FULL && salt_len == 0 &&
-                                                        rnd(2) == 0);
+                                                        cit_test_rnd(2) == 0);
 
                 if (mode == MODE_EXPAND && ikm_len < digest) {
-                    ikm_len = digest + rnd(block); /* a PRK is at least HashLen bytes */
+                    ikm_len = digest + cit_test_rnd(block); /* a PRK is at least HashLen bytes */
                 }
                 if (mode == MODE_EXTRACT) {
                     okm_len = digest;
