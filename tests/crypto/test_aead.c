@@ -1223,11 +1223,9 @@ static void run_all(void)
         CHECK_STATUS(psa_check_key_usage(id, alg, PSA_KEY_USAGE_ENCRYPT), PSA_ERROR_NOT_SUPPORTED);
         CHECK_STATUS(psa_destroy_key(id), PSA_SUCCESS);
     }
-    (void)rnd;
     (void)all_zero;
 #else
     (void)import_key;
-    (void)rnd;
     (void)all_zero;
 #endif
     printf("GCM is not configured: the AEAD API answers NOT_SUPPORTED\n");
